@@ -1,0 +1,49 @@
+# `make serve` serves the guide at http://127.0.0.1:8000/; `make test` runs every test.
+# Both set up everything they need from nothing (virtual environment, npm packages, site build).
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+PY := $(VENV)/bin/python
+# Only the registry and the pins count: no machine-wide pip config (extra indexes, constraints).
+PIP := PIP_CONFIG_FILE=/dev/null $(PY) -m pip
+BASE_PYTHON = $(shell tools/find-python)
+
+.PHONY: help venv data wheel site serve test test-fast bench clean system
+
+help:
+	@echo "make serve   build and serve the guide at http://127.0.0.1:8000/ (reloads on change)"
+	@echo "make test    set up everything and run all tests"
+	@echo "make site    build the bilingual site into site/"
+	@echo "make bench   run the benchmarks and print their figures"
+
+# --- Python environment -----------------------------------------------------------------------
+$(VENV)/.installed: requirements/dev.txt pyproject.toml
+	@test -n "$(BASE_PYTHON)" || { echo "No Python >= 3.12 found (see tools/find-python)." >&2; exit 1; }
+	test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
+	$(PIP) install -q --upgrade pip
+	$(PIP) install -q -r requirements/dev.txt
+	$(PIP) install -q --no-deps --no-build-isolation -e .
+	touch $@
+
+venv: $(VENV)/.installed
+
+system:
+	tools/ensure-system-packages
+
+# --- pycheck's generated data (word lists cut from zxcvbn and wordfreq) --------------------------
+data: venv
+
+# --- the site ---------------------------------------------------------------------------------
+site: venv data
+
+serve: site
+
+# --- tests and benchmarks ---------------------------------------------------------------------
+test: system venv data
+	$(PY) -m pytest
+
+bench: venv data
+
+clean:
+	rm -rf $(VENV) node_modules site build dist .pytest_cache .hypothesis

@@ -1,0 +1,1 @@
+"""The IMDinett password policy, its validator, a demo TOTP generator and a CLI."""
