@@ -9,7 +9,7 @@ PY := $(VENV)/bin/python
 PIP := PIP_CONFIG_FILE=/dev/null $(PY) -m pip
 BASE_PYTHON = $(shell tools/find-python)
 
-.PHONY: help venv data wheel site serve test test-fast bench clean system
+.PHONY: help venv data wheel site serve test test-fast bench clean system node_modules runtime pyodide-test-wheels
 
 help:
 	@echo "make serve   build and serve the guide at http://127.0.0.1:8000/ (reloads on change)"
@@ -34,13 +34,34 @@ system:
 # --- pycheck's generated data (word lists cut from zxcvbn and wordfreq) --------------------------
 data: venv
 
+# --- the self-hosted Pyodide runtime (what and why: tools/build_runtime.py) ---------------------
+node_modules/.installed: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+node_modules: node_modules/.installed
+
+RUNTIME_INPUTS := tools/build_runtime.py requirements/pyodide.txt pyproject.toml README.md \
+	$(shell find pycheck -type f -not -path '*/__pycache__/*' 2>/dev/null)
+
+build/pyodide/pyodide-lock.json: node_modules/.installed $(VENV)/.installed $(RUNTIME_INPUTS)
+	$(PY) tools/build_runtime.py --out build/pyodide
+
+build/pyodide-test-wheels/.downloaded: node_modules/.installed $(VENV)/.installed requirements/pyodide-test.txt
+	$(PY) tools/build_runtime.py --test-wheels build/pyodide-test-wheels
+	touch $@
+
+# The runtime the site ships (build/pyodide/), and the test tools' wheels for running pycheck's suite in it.
+runtime: venv data build/pyodide/pyodide-lock.json
+pyodide-test-wheels: build/pyodide-test-wheels/.downloaded
+
 # --- the site ---------------------------------------------------------------------------------
 site: venv data
 
 serve: site
 
 # --- tests and benchmarks ---------------------------------------------------------------------
-test: system venv data
+test: system venv data node_modules runtime pyodide-test-wheels
 	$(PY) -m pytest
 
 bench: venv data
