@@ -1,0 +1,178 @@
+// window.pycheck: the page's door to pycheck running in a module Web Worker (see worker.js).
+//
+//   await pycheck.ready()                       starts loading Python (once) and resolves when ready
+//   await pycheck.checkPassword(pw, confirm)    the report's to_dict() in the page's language
+//   await pycheck.totp(secret, at, {digits, period, algorithm})   the code, as a string
+//
+// Nothing of Pyodide is fetched before ready() is called. Arguments are handed to the worker and
+// never stored, logged or put in a URL.
+
+// The fallback shows if Python is not ready by then; a boot that finishes later still wins.
+const BOOT_PATIENCE_MS = 8000;
+// A call that gets no answer means the worker died; the next call starts a new one.
+const CALL_TIMEOUT_MS = 15000;
+const STATES = ["idle", "loading", "ready", "error"];
+
+const runtimeMeta = document.querySelector('meta[name="pycheck-runtime"]');
+// Resolved once: instant navigation changes the URL but not this document's <head>.
+const RUNTIME = runtimeMeta ? new URL(runtimeMeta.content, document.baseURI).href : null;
+
+let worker = null;
+let booting = null;
+let state = "idle";
+let patience = null;
+let nextId = 1;
+const pending = new Map();
+const listeners = new Set();
+
+function setState(next) {
+  if (!STATES.includes(next) || next === state) return;
+  state = next;
+  for (const listener of listeners) listener(state);
+}
+
+function stopWorker(reason) {
+  if (worker) worker.terminate();
+  worker = null;
+  booting = null;
+  clearTimeout(patience);
+  for (const { reject, timer } of pending.values()) {
+    clearTimeout(timer);
+    reject(new Error(reason));
+  }
+  pending.clear();
+}
+
+function call(op, args = []) {
+  if (!worker) return Promise.reject(new Error("pycheck is not loaded"));
+  const current = worker;
+  return new Promise((resolve, reject) => {
+    const id = nextId++;
+    const timer = op === "boot" ? null : setTimeout(() => {
+      if (worker === current) {
+        stopWorker("pycheck did not answer");
+        setState("error");
+      }
+    }, CALL_TIMEOUT_MS);
+    pending.set(id, { resolve, reject, timer });
+    current.postMessage({ id, op, args });
+  });
+}
+
+function onMessage({ data }) {
+  const entry = pending.get(data.id);
+  if (!entry) return;
+  pending.delete(data.id);
+  clearTimeout(entry.timer);
+  if (data.ok) entry.resolve(data.value);
+  else entry.reject(new Error(data.error));
+}
+
+function start() {
+  setState("loading");
+  const failure = (message) => {
+    stopWorker(message);
+    setState("error");
+    return Promise.reject(new Error(message));
+  };
+  if (!RUNTIME) return failure("this page does not say where the Python runtime is");
+  if (typeof WebAssembly !== "object" || typeof Worker !== "function") {
+    return failure("this browser cannot run WebAssembly in a worker");
+  }
+  try {
+    worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+  } catch (error) {
+    return failure(`the worker could not start: ${error.message}`);
+  }
+  const current = worker;
+  // A worker that fails to load, or throws outside a call, is replaced on the next call.
+  worker.onerror = (event) => {
+    event.preventDefault();
+    if (worker === current) {
+      stopWorker("the worker stopped");
+      setState("error");
+    }
+  };
+  worker.onmessage = onMessage;
+  clearTimeout(patience);
+  patience = setTimeout(() => {
+    if (worker === current && state === "loading") setState("error");
+  }, BOOT_PATIENCE_MS);
+  const boot = call("boot", [RUNTIME]).then(
+    () => {
+      clearTimeout(patience);
+      setState("ready");
+    },
+    (error) => {
+      if (worker === current) {
+        stopWorker(error.message);
+        setState("error");
+      }
+      throw error;
+    },
+  );
+  return boot;
+}
+
+/** Starts loading Python once; resolves when it is ready, rejects if it cannot load. */
+function ready() {
+  if (state === "ready" && worker) return Promise.resolve();
+  if (!booting) {
+    const attempt = start();
+    booting = attempt;
+    attempt.catch(() => {
+      if (booting === attempt) booting = null;
+    });
+  }
+  return booting;
+}
+
+/** Shows "loading" again while a slow boot goes on, or starts a new one after a failure. */
+function retry() {
+  if (booting && worker) {
+    setState("loading");
+    clearTimeout(patience);
+    const current = worker;
+    patience = setTimeout(() => {
+      if (worker === current && state === "loading") setState("error");
+    }, BOOT_PATIENCE_MS);
+    return booting;
+  }
+  return ready();
+}
+
+function pageLanguage() {
+  return (document.documentElement.lang || "nb").toLowerCase().startsWith("en") ? "en" : "nb";
+}
+
+async function run(op, args) {
+  await ready();
+  return call(op, args);
+}
+
+const pycheck = Object.freeze({
+  ready,
+  retry,
+  /** The report's to_dict() in `lang` (default: the page's language). `confirm` may be null. */
+  checkPassword: (password, confirm = null, lang = pageLanguage()) =>
+    run("check", [String(password), confirm == null ? null : String(confirm), lang]),
+  /** The TOTP code for a base32 `secret` at Unix time `at` (seconds; default: now). */
+  totp: (secret, at = Date.now() / 1000, { digits = 6, period = 30, algorithm = "sha1" } = {}) =>
+    run("totp", [String(secret), Number(at), digits, period, algorithm]),
+  verifyTotp: (code, secret, at = Date.now() / 1000) => run("verify", [String(code), String(secret), Number(at)]),
+  suggestPassword: () => run("suggest", []),
+  /** The demo's state: {secret, uri, qr, code, seconds_left, at}; a new secret when none is given. */
+  totpDemo: (secret, account, issuer, at = Date.now() / 1000) =>
+    run("demo", [secret ?? null, String(account), String(issuer), Number(at)]),
+  get state() {
+    return state;
+  },
+  /** Calls `listener(state)` on every change; returns a function that stops it. */
+  onState(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+  },
+});
+
+if (!window.pycheck) window.pycheck = pycheck;
+export default window.pycheck;

@@ -1,0 +1,209 @@
+"""MkDocs hook: turns the Markdown markers `[[pycheck:password]]` and `[[pycheck:totp]]` into widgets.
+
+A marker must be a paragraph (or a list item) of its own. Each widget is written in the page's
+language (`theme.language` of the build) and works without JavaScript as far as it can: the password
+rules are plain text from pycheck's own messages, and a `<noscript>` note says that the live check
+needs JavaScript. The page script (`assets/javascripts/pycheck/widgets.js`) finds the roots by
+`data-pycheck` and brings them to life; the texts it needs travel in the root's `data-texts`.
+
+Every page also gets `<meta name="pycheck-runtime">`: the self-hosted Pyodide directory relative to
+that page, so the site works from any sub-path of any static host. The directory relative to the
+build's site root is the config key `extra.pycheck_runtime` (default `pyodide/`; the English build,
+which lives in `en/`, sets `../pyodide/`).
+"""
+from __future__ import annotations
+
+import itertools
+import json
+import posixpath
+import re
+import tomllib
+from functools import cache
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+from mkdocs.utils import get_relative_url
+
+from pycheck import messages
+from pycheck.policy import POLICY
+
+TEXTS_FILE = Path(__file__).with_name("widget_texts.toml")
+LANGS = ("nb", "en")
+DEFAULT_RUNTIME = "pyodide/"
+_MARKER = re.compile(r"<(p|li)>\s*\[\[pycheck:(password|totp)\]\]\s*</\1>")
+_ANY_MARKER = re.compile(r"\[\[pycheck:(password|totp)\]\]")
+_HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
+
+# Texts the page script needs after load: widget texts by key, pycheck messages by "message:" key
+# (sent unformatted: the script fills in "{seconds}").
+_SCRIPT_TEXTS = {
+    "password": ("show", "hide", "suggested", "cleared", "save_ok", "save_failed", "verdict_empty",
+                 "loading", "unavailable", "message:report.ok", "message:report.not_ok",
+                 "message:report.passed", "message:report.failed"),
+    "totp": ("totp_valid", "totp_invalid", "totp_bad_input", "loading", "unavailable",
+             "message:totp.seconds_left"),
+}
+
+
+@cache
+def widget_texts() -> dict[str, dict[str, str]]:
+    """Every widget text by key, then by language; fails loudly if a language is missing."""
+    texts = tomllib.loads(TEXTS_FILE.read_text("utf-8"))
+    for key, by_lang in texts.items():
+        missing = [lang for lang in LANGS if not isinstance(by_lang.get(lang), str) or not by_lang[lang]]
+        if missing:
+            raise ValueError(f"{TEXTS_FILE.name}: [{key}] has no text for {', '.join(missing)}")
+    return texts
+
+
+def text(key: str, lang: str) -> str:
+    """A widget text (`key`) or, for `message:<key>`, pycheck's unformatted message, in `lang`."""
+    if key.startswith("message:"):
+        return messages.catalogue()[key.removeprefix("message:")][lang]
+    return widget_texts()[key][lang]
+
+
+def _t(key: str, lang: str) -> str:
+    return escape(text(key, lang))
+
+
+def script_texts(kind: str, lang: str) -> dict[str, str]:
+    """The texts the page script of widget `kind` needs, keyed without the `message:` prefix."""
+    return {key.removeprefix("message:"): text(key, lang) for key in _SCRIPT_TEXTS[kind]}
+
+
+def _root(kind: str, lang: str) -> str:
+    texts = escape(json.dumps(script_texts(kind, lang), ensure_ascii=False), quote=True)
+    return (f'<div class="pycheck pycheck--{kind}" data-pycheck="{kind}" data-state="idle" '
+            f'data-lang="{lang}" data-texts="{texts}">')
+
+
+def _status_block(lang: str) -> str:
+    """Loading / unavailable messages (a polite live region) and the retry button."""
+    return (
+        '<p class="pycheck__status" data-role="status" role="status" aria-live="polite"></p>'
+        f'<button type="button" class="md-button" data-action="retry" hidden>{_t("retry", lang)}</button>'
+    )
+
+
+def password_widget(lang: str, uid: str) -> str:
+    """The redrawn "Bytt passord" form: the live checker, and the rules as text without it."""
+    rules = "".join(
+        f'<li data-rule="{code}" data-result="unknown">'
+        '<span class="pycheck__mark" aria-hidden="true"></span>'
+        f'<span class="pycheck__rule-text">{escape(messages.text(f"rule.{code}.help", lang))}</span>'
+        '<span class="pycheck__result" data-role="result"></span>'
+        '<span class="pycheck__reason" data-role="reason"></span></li>'
+        for code in POLICY.codes
+    )
+    field = (
+        '<div class="pycheck__field"><label for="{id}">{label}</label>'
+        '<input type="password" id="{id}" name="{name}" autocomplete="new-password" '
+        'spellcheck="false" autocapitalize="off" autocorrect="off" '
+        'aria-describedby="{uid}-privacy"></div>'
+    )
+    return (
+        _root("password", lang)
+        + f'<fieldset class="pycheck__form"><legend>{_t("password_title", lang)}</legend>'
+        + field.format(id=f"{uid}-password", name="password", label=_t("password_label", lang), uid=uid)
+        + field.format(id=f"{uid}-confirm", name="confirm", label=_t("confirm_label", lang), uid=uid)
+        + '<div class="pycheck__tools" data-role="tools" hidden>'
+        f'<button type="button" class="md-button" data-action="toggle" aria-pressed="false">'
+        f'{_t("show", lang)}</button>'
+        f'<button type="button" class="md-button" data-action="suggest">{_t("suggest", lang)}</button>'
+        '</div>'
+        '<p class="pycheck__verdict" data-role="verdict" role="status" aria-live="polite"></p>'
+        f'<p class="pycheck__heading" id="{uid}-rules">{_t("message:report.requirements", lang)}</p>'
+        f'<ul class="pycheck__rules" data-role="rules" aria-labelledby="{uid}-rules">{rules}</ul>'
+        '<div class="pycheck__warnings" data-role="warnings-box" hidden>'
+        f'<p class="pycheck__heading" id="{uid}-warnings">{_t("message:report.warnings", lang)}</p>'
+        f'<ul data-role="warnings" aria-labelledby="{uid}-warnings"></ul></div>'
+        + _status_block(lang)
+        + '<div class="pycheck__buttons" data-role="buttons" hidden>'
+        f'<button type="button" class="md-button" data-action="back">{_t("back", lang)}</button>'
+        f'<button type="button" class="md-button md-button--primary" data-action="save">'
+        f'{_t("save", lang)}</button></div>'
+        f'<p class="pycheck__privacy" id="{uid}-privacy">{_t("privacy", lang)}</p>'
+        f'<noscript><p class="pycheck__noscript">{_t("password_noscript", lang)}</p></noscript>'
+        '</fieldset></div>'
+    )
+
+
+def totp_widget(lang: str, uid: str) -> str:
+    """The one-time-code demo: a warning, the code and seconds left, a verifier, a link and a QR code."""
+    return (
+        _root("totp", lang)
+        + f'<fieldset class="pycheck__form"><legend>{_t("totp_title", lang)}</legend>'
+        f'<p class="pycheck__warning" data-role="warning">{_t("totp_warning", lang)}</p>'
+        '<div class="pycheck__live" data-role="live" hidden>'
+        f'<p class="pycheck__code-line"><span id="{uid}-code-label">{_t("message:totp.code", lang)}</span> '
+        f'<output class="pycheck__code" data-role="code" aria-labelledby="{uid}-code-label"></output> '
+        '<span class="pycheck__seconds" data-role="seconds"></span></p>'
+        f'<div class="pycheck__field"><label for="{uid}-code">{_t("totp_verify_label", lang)}</label>'
+        f'<input type="text" id="{uid}-code" name="code" inputmode="numeric" autocomplete="off" '
+        'spellcheck="false" autocapitalize="off" autocorrect="off" maxlength="12"></div>'
+        '<div class="pycheck__tools"><button type="button" class="md-button" data-action="verify">'
+        f'{_t("totp_verify", lang)}</button></div>'
+        '<p class="pycheck__verdict" data-role="verify-result" role="status" aria-live="polite"></p>'
+        f'<p>{_t("totp_secret", lang)}: <code data-role="secret"></code></p>'
+        f'<p><a data-role="uri" href="#">{_t("totp_link", lang)}</a></p>'
+        f'<p><img class="pycheck__qr" data-role="qr" alt="{_t("totp_qr_alt", lang)}" hidden></p>'
+        '<div class="pycheck__tools"><button type="button" class="md-button" data-action="new-secret">'
+        f'{_t("totp_new_secret", lang)}</button></div>'
+        '</div>'
+        + _status_block(lang)
+        + f'<noscript><p class="pycheck__noscript">{_t("totp_noscript", lang)}</p></noscript>'
+        '</fieldset></div>'
+    )
+
+
+WIDGETS = {"password": password_widget, "totp": totp_widget}
+
+
+def page_language(config: Any) -> str:
+    lang = config["theme"]["language"]
+    if lang not in LANGS:
+        raise PluginError(f"pycheck widgets: theme.language {lang!r} is not one of {', '.join(LANGS)}")
+    return lang
+
+
+def render_markers(html: str, lang: str, where: str = "page") -> str:
+    """Replaces every marker paragraph in `html` with its widget.
+
+    A marker left anywhere else (inside a sentence, a heading…) is a build error rather than a page
+    that silently shows `[[pycheck:…]]`; inside `<code>` it is text about the marker and stays.
+    """
+    counter = itertools.count(1)
+
+    def replace(match: re.Match[str]) -> str:
+        widget = WIDGETS[match.group(2)](lang, f"pycheck-{next(counter)}")
+        return f"<li>{widget}</li>" if match.group(1) == "li" else widget
+
+    html = _MARKER.sub(replace, html)
+    stray = _ANY_MARKER.search(re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL))
+    if stray:
+        raise PluginError(f"{where}: {stray.group(0)} must be a paragraph of its own")
+    return html
+
+
+def runtime_meta(page_url: str, runtime: str) -> str:
+    """`<meta name="pycheck-runtime">` with the runtime directory relative to the page at `page_url`.
+
+    `runtime` is relative to the build's site root and may climb above it (`../pyodide/`), which
+    `get_relative_url` alone would drop.
+    """
+    root = get_relative_url(".", page_url or ".")  # "." or "../.." …
+    relative = posixpath.normpath(posixpath.join(root, runtime)) + "/"
+    return f'<meta name="pycheck-runtime" content="{escape(relative)}">'
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return render_markers(html, page_language(config), page.file.src_uri)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    runtime = (config.get("extra") or {}).get("pycheck_runtime", DEFAULT_RUNTIME)
+    meta = runtime_meta(page.url, runtime)
+    return _HEAD_END.sub(lambda m: meta + m.group(0), output, count=1)
