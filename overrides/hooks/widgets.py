@@ -8,8 +8,7 @@ needs JavaScript. The page script (`assets/javascripts/pycheck/widgets.js`) find
 
 Every page also gets `<meta name="pycheck-runtime">`: the self-hosted Pyodide directory relative to
 that page, so the site works from any sub-path of any static host. The directory relative to the
-build's site root is the config key `extra.pycheck_runtime` (default `pyodide/`; the English build,
-which lives in `en/`, sets `../pyodide/`).
+build's site root comes from `runtime_dir()`.
 """
 from __future__ import annotations
 
@@ -203,7 +202,20 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return render_markers(html, page_language(config), page.file.src_uri)
 
 
+def runtime_dir(config: Any) -> str:
+    """The runtime directory relative to this build's site root.
+
+    `extra.pycheck_runtime` if set; otherwise derived from the language's `prefix` under
+    `extra.languages` (the English build lives in `en/`, so its runtime is `../pyodide/`).
+    """
+    extra = config.get("extra") or {}
+    if "pycheck_runtime" in extra:
+        return str(extra["pycheck_runtime"])
+    prefix = ((extra.get("languages") or {}).get(page_language(config)) or {}).get("prefix", "")
+    depth = len([part for part in str(prefix).split("/") if part])
+    return "../" * depth + DEFAULT_RUNTIME
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    runtime = (config.get("extra") or {}).get("pycheck_runtime", DEFAULT_RUNTIME)
-    meta = runtime_meta(page.url, runtime)
+    meta = runtime_meta(page.url, runtime_dir(config))
     return _HEAD_END.sub(lambda m: meta + m.group(0), output, count=1)
