@@ -56,9 +56,16 @@ runtime: venv data build/pyodide/pyodide-lock.json
 pyodide-test-wheels: build/pyodide-test-wheels/.downloaded
 
 # --- the site ---------------------------------------------------------------------------------
+# Two strict builds from one base config: Norwegian into site/ (this cleans site/), then English into
+# site/en/. The steps hook fails either build if the languages' steps differ.
+MKDOCS := NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs
 site: venv data
+	$(MKDOCS) build --strict --quiet -f mkdocs.yml
+	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml
 
+# Serves site/ at http://127.0.0.1:8000/ and runs `make site` again when a source changes.
 serve: site
+	$(PY) tools/serve.py --port 8000
 
 # --- tests and benchmarks ---------------------------------------------------------------------
 test: system venv data node_modules runtime pyodide-test-wheels
