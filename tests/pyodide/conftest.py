@@ -1,0 +1,66 @@
+"""Fixtures for the runtime tests: the Pyodide runtime the site ships, and a page that boots it."""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+HERE = Path(__file__).resolve().parent
+# The same policy the site's pages carry: scripts only from the origin, WebAssembly compilation allowed.
+CSP = (
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; connect-src 'self'; "
+    "img-src 'self' data:; style-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'"
+)
+
+
+@pytest.fixture(scope="session")
+def runtime_dir(request: pytest.FixtureRequest) -> Path:
+    """site/pyodide/, as `make site` ships it (PYCHECK_RUNTIME_DIR may name another built runtime)."""
+    chosen = os.environ.get("PYCHECK_RUNTIME_DIR")
+    runtime = Path(chosen).resolve() if chosen else request.getfixturevalue("site_dir") / "pyodide"
+    if not (runtime / "pyodide-lock.json").is_file():
+        pytest.fail(f"{runtime} holds no Pyodide runtime: `make site` copies it from build/pyodide/")
+    return runtime
+
+
+class _CSPHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@pytest.fixture(scope="session")
+def runtime_page_url(runtime_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serves the shipped runtime at /pyodide/ and a bare test page at /en/runtime-check.html under
+    the site's CSP, on 127.0.0.1; yields the page's URL. The page sits one level deep like the
+    English pages, so it reaches the runtime as ../pyodide/."""
+    root = tmp_path_factory.mktemp("runtime-site")
+    shutil.copytree(runtime_dir, root / "pyodide")
+    shutil.copytree(HERE / "page", root / "en")
+    handler = functools.partial(_CSPHandler, directory=str(root))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/en/runtime-check.html"
+    finally:
+        server.shutdown()
+        server.server_close()
