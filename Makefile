@@ -59,9 +59,10 @@ pyodide-test-wheels: build/pyodide-test-wheels/.downloaded
 # Two strict builds from one base config: Norwegian into site/ (this cleans site/), then English into
 # site/en/. The steps hook fails either build if the languages' steps differ.
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs
-site: venv data
+site: venv data runtime
 	$(MKDOCS) build --strict --quiet -f mkdocs.yml
 	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml
+	rm -rf site/pyodide && cp -R build/pyodide site/pyodide
 
 # Serves site/ at http://127.0.0.1:8000/ and runs `make site` again when a source changes.
 serve: site
