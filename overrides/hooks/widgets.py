@@ -39,6 +39,7 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # (sent unformatted: the script fills in "{seconds}").
 _SCRIPT_TEXTS = {
     "password": ("show", "hide", "suggested", "cleared", "save_ok", "save_failed", "verdict_empty",
+                 "check_failed",
                  "loading", "unavailable", "message:report.ok", "message:report.not_ok",
                  "message:report.passed", "message:report.failed"),
     "totp": ("totp_valid", "totp_invalid", "totp_bad_input", "loading", "unavailable",

@@ -110,7 +110,14 @@ function mountPassword(root) {
         root.dataset.busy = "false";
       }
     } catch {
-      // The runtime state (error, retry) is shown by followState.
+      // A runtime failure is shown by followState; an input Python could not check is said here.
+      if (number === latest && !queued && pycheck.state === "ready") {
+        report = null;
+        delete root.dataset.ok;
+        root.dataset.failed = "";
+        verdict.textContent = texts.check_failed;
+        root.dataset.busy = "false";
+      }
     } finally {
       inFlight = false;
       if (queued) {

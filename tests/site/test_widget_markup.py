@@ -1,0 +1,203 @@
+"""The widget and CSP hooks as pure functions: markup contract, texts in both languages, the policy."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import json
+import re
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
+
+import csp  # noqa: E402
+import widgets  # noqa: E402
+from mkdocs.exceptions import PluginError  # noqa: E402
+
+from pycheck import messages  # noqa: E402
+from pycheck.policy import POLICY  # noqa: E402
+
+LANGS = ("nb", "en")
+
+
+def sha256_source(text: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(text.encode()).digest()).decode() + "'"
+
+
+# --- texts ----------------------------------------------------------------------------------------
+
+def test_every_widget_text_exists_in_both_languages_and_differs():
+    raw = tomllib.loads(widgets.TEXTS_FILE.read_text("utf-8"))
+    assert raw, "no widget texts"
+    for key, by_lang in raw.items():
+        assert set(by_lang) == set(LANGS), key
+        assert all(by_lang[lang].strip() for lang in LANGS), key
+        assert by_lang["nb"] != by_lang["en"], f"[{key}] is not translated"
+
+
+def test_widget_texts_loader_refuses_a_missing_language(tmp_path, monkeypatch):
+    broken = tmp_path / "texts.toml"
+    broken.write_text('[retry]\nnb = "Prøv igjen"\n', "utf-8")
+    monkeypatch.setattr(widgets, "TEXTS_FILE", broken)
+    widgets.widget_texts.cache_clear()
+    try:
+        with pytest.raises(ValueError, match=r"\[retry\] has no text for en"):
+            widgets.widget_texts()
+    finally:
+        widgets.widget_texts.cache_clear()
+
+
+@pytest.mark.parametrize("kind", sorted(widgets.WIDGETS))
+@pytest.mark.parametrize("lang", LANGS)
+def test_script_texts_resolve_in_both_languages(kind, lang):
+    texts = widgets.script_texts(kind, lang)
+    assert texts and all(isinstance(v, str) and v for v in texts.values())
+
+
+# --- markup contract ------------------------------------------------------------------------------
+
+def attrs_of(markup: str, selector_tag: str, name: str) -> dict[str, str]:
+    """The attributes of the first `<selector_tag … name="name">`."""
+    match = re.search(rf'<{selector_tag}\b[^>]*\bname="{name}"[^>]*>', markup)
+    assert match, f"no <{selector_tag} name={name}>"
+    return dict(re.findall(r'([\w-]+)="([^"]*)"', match.group(0)))
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_password_widget_contract(lang):
+    markup = widgets.password_widget(lang, "pycheck-1")
+    assert 'data-pycheck="password"' in markup and 'data-state="idle"' in markup
+    assert f'data-lang="{lang}"' in markup
+    for name in ("password", "confirm"):
+        attrs = attrs_of(markup, "input", name)
+        assert attrs["type"] == "password"
+        assert attrs["autocomplete"] == "new-password"
+        assert attrs["spellcheck"] == "false"
+        assert attrs["autocapitalize"] == "off"
+        # a visible label for every input
+        assert f'<label for="{attrs["id"]}">' in markup
+    # the rules as text, from pycheck's messages, without JavaScript
+    for code in POLICY.codes:
+        assert html.escape(messages.text(f"rule.{code}.help", lang)) in markup
+    # the verdict is announced politely; the no-JS note is there
+    assert re.search(r'data-role="verdict" role="status" aria-live="polite"', markup)
+    assert "<noscript>" in markup and html.escape(widgets.text("password_noscript", lang)) in markup
+    # nothing that would submit the password anywhere: no form, only plain buttons
+    assert "<form" not in markup
+    assert all(b == 'type="button"' for b in re.findall(r'<button ([^ >]+)', markup))
+    # the texts for the script are valid JSON in the attribute
+    texts = json.loads(html.unescape(re.search(r'data-texts="([^"]*)"', markup).group(1)))
+    assert texts["report.ok"] == messages.catalogue()["report.ok"][lang]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_totp_widget_contract(lang):
+    markup = widgets.totp_widget(lang, "pycheck-2")
+    assert 'data-pycheck="totp"' in markup and 'data-state="idle"' in markup
+    assert 'data-role="code"' in markup
+    assert html.escape(widgets.text("totp_warning", lang)) in markup
+    assert "Buypass Code" in widgets.text("totp_warning", lang)
+    assert re.search(r'<img [^>]*alt="[^"]+"', markup)
+    attrs = attrs_of(markup, "input", "code")
+    assert f'<label for="{attrs["id"]}">' in markup
+
+
+def test_markers_become_widgets_and_ids_stay_unique():
+    page = "<h1>T</h1><p>[[pycheck:password]]</p><p>x</p><p>[[pycheck:totp]]</p><ul><li>[[pycheck:password]]</li></ul>"
+    out = widgets.render_markers(page, "nb")
+    assert out.count('data-pycheck="password"') == 2 and out.count('data-pycheck="totp"') == 1
+    assert "[[pycheck:" not in out
+    ids = re.findall(r'\bid="([^"]+)"', out)
+    assert len(ids) == len(set(ids))
+    assert "<li><div class=\"pycheck pycheck--password\"" in out
+
+
+def test_marker_in_code_is_left_alone():
+    page = "<p>Write <code>[[pycheck:password]]</code> on a line of its own.</p>"
+    assert widgets.render_markers(page, "en") == page
+
+
+@pytest.mark.parametrize("page", ["<p>Here: [[pycheck:password]] inline</p>", "<h2>[[pycheck:totp]]</h2>"])
+def test_stray_marker_is_a_build_error(page):
+    with pytest.raises(PluginError, match="paragraph of its own"):
+        widgets.render_markers(page, "nb")
+
+
+def test_unknown_language_is_a_build_error():
+    with pytest.raises(PluginError):
+        widgets.page_language({"theme": {"language": "de"}})
+
+
+@pytest.mark.parametrize(
+    ("page_url", "runtime", "expected"),
+    [
+        ("", "pyodide/", "pyodide/"),
+        ("checker/", "pyodide/", "../pyodide/"),
+        ("a/b/", "pyodide/", "../../pyodide/"),
+        ("", "../pyodide/", "../pyodide/"),
+        ("checker/", "../pyodide/", "../../pyodide/"),
+    ],
+)
+def test_runtime_meta_is_relative_to_the_page(page_url, runtime, expected):
+    assert widgets.runtime_meta(page_url, runtime) == f'<meta name="pycheck-runtime" content="{expected}">'
+
+
+@pytest.mark.parametrize(
+    ("extra", "lang", "expected"),
+    [
+        ({}, "nb", "pyodide/"),
+        ({"languages": {"nb": {"prefix": ""}, "en": {"prefix": "en/"}}}, "en", "../pyodide/"),
+        ({"languages": {"nb": {"prefix": ""}}}, "nb", "pyodide/"),
+        ({"pycheck_runtime": "static/py/"}, "en", "static/py/"),
+    ],
+)
+def test_runtime_dir_follows_the_language_prefix(extra, lang, expected):
+    assert widgets.runtime_dir({"extra": extra, "theme": {"language": lang}}) == expected
+
+
+# --- Content-Security-Policy ----------------------------------------------------------------------
+
+PAGE = """<!doctype html>
+<html lang="nb"><head>
+<meta charset="utf-8">
+<script>var a = 1;</script>
+<script id="__config" type="application/json">{"base": "."}</script>
+<script src="x.js"></script>
+<script type="module">import "./y.js";</script>
+</head><body><script>
+  console.log("ø");
+</script></body></html>"""
+
+
+def test_csp_is_the_first_element_of_head_and_hashes_exactly_the_inline_scripts():
+    out = csp.add_csp(PAGE)
+    head = re.search(r"<head>(.*)", out, re.DOTALL).group(1)
+    assert head.startswith('<meta http-equiv="Content-Security-Policy" content="')
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]+)"', out).group(1)
+    directives = {d.split()[0]: d.split()[1:] for d in policy.split("; ")}
+    expected_hashes = [sha256_source("var a = 1;"), sha256_source('import "./y.js";'),
+                       sha256_source('\n  console.log("ø");\n')]
+    assert directives["script-src"] == ["'self'", "'wasm-unsafe-eval'", *expected_hashes]
+    assert "'unsafe-inline'" not in policy and "'unsafe-eval'" not in policy
+    assert directives["default-src"] == ["'self'"]
+    assert directives["object-src"] == ["'none'"]
+    assert directives["worker-src"] == ["'self'"] and directives["connect-src"] == ["'self'"]
+    assert directives["img-src"] == ["'self'", "data:", "blob:"]
+    assert directives["base-uri"] == ["'self'"] and directives["form-action"] == ["'self'"]
+    # everything else is unchanged
+    assert out.replace(re.search(r'<meta http-equiv="Content-Security-Policy"[^>]*>', out).group(0), "") == PAGE
+
+
+def test_csp_leaves_pages_without_head_alone_and_refuses_a_second_policy():
+    assert csp.add_csp("<p>fragment</p>") == "<p>fragment</p>"
+    with pytest.raises(ValueError):
+        csp.add_csp(csp.add_csp(PAGE))
+
+
+def test_csp_hash_changes_with_a_single_character():
+    assert csp.inline_script_hashes("<script>a=1</script>") != csp.inline_script_hashes("<script>a=1 </script>")
