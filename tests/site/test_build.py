@@ -1,0 +1,45 @@
+"""Both languages build with `mkdocs build --strict` and link/anchor validation as warnings (= errors)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIGS = {"nb": "mkdocs.yml", "en": "mkdocs.en.yml"}
+
+
+@pytest.mark.parametrize("lang", CONFIGS)
+def test_config_is_strict_with_link_and_anchor_validation(lang: str) -> None:
+    config = load_config(str(ROOT / CONFIGS[lang]))
+    assert config.strict
+    assert config.theme["language"] == lang
+    assert config.theme["font"] is False, "no fonts from another origin"
+    assert "navigation.instant" in config.theme["features"]
+    assert "navigation.tracking" in config.theme["features"]
+    assert config.extra["generator"] is False
+    search = config.plugins["material/search"].config
+    assert search.lang == (["no"] if lang == "nb" else ["en"])
+    links = config.validation.links
+    for name in ("not_found", "anchors", "absolute_links", "unrecognized_links"):
+        assert getattr(links, name) >= 30, f"validation.links.{name} must be at least a warning"  # logging.WARNING
+
+
+def test_both_languages_build_strictly(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for lang, out in (("nb", site), ("en", site / "en")):
+        result = subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", CONFIGS[lang], "-d", str(out)],
+            cwd=ROOT, env=env, capture_output=True, text=True,
+        )
+        assert result.returncode == 0, result.stdout + result.stderr
+        assert "WARNING" not in result.stderr, result.stderr
+    assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
+    steps = json.loads((site / "steps.json").read_text(encoding="utf-8"))
+    assert len(steps) >= 13
