@@ -1,0 +1,263 @@
+"""The password checker in the browser is pycheck itself: same verdicts as CPython, in both languages.
+
+One page per language boots Python once (module scope); every test then uses that page.
+"""
+from __future__ import annotations
+
+import json
+import random
+import string
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from pycheck import check_password
+from pycheck import messages
+from pycheck.policy import POLICY
+
+pytestmark = pytest.mark.browser
+
+READY_TIMEOUT_MS = 120_000  # a generous bound for a busy 2-core machine, not a speed claim
+ROOT = "[data-pycheck=password]"
+# Collected in every page of the context; read back by the last test of the module.
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+# Characters chosen to hit every rule and warning: ASCII classes, listed and unlisted symbols,
+# spaces, Norwegian letters, look-alikes (full-width digits, Turkish İ, ß), combining accents,
+# invisible characters, emoji (two UTF-16 units, several UTF-8 bytes).
+TRICKY = (
+    string.ascii_letters + string.digits + POLICY.specials + " ?+=~\"'`|\\{}[]()"
+    + "æøåÆØÅéüßİ" + "１２３ＡＢ" + "e\u0301" + "\u200b\u200d\u200e\u00a0\t" + "🙂👍🏽"
+)
+FIXED = [
+    "", "a", "Sommer2024!", "Passord123!Passord", "Imdinett-Passord-2025!", "imdi-Korrekt-Hest-9",
+    "abcdefghijklmno1A!", "Abcdefghijklm1!", "Abcdefghijklmn1!", "Abcdefghijkl1! ", " Abcdefghijklm1!",
+    "Abc  defghijklm1!", "Ærlig Øl På Åsen 42!", "P@ssw0rd" * 10, "qwertyuiop123456A!", "１２３Abcdefghijkl!",
+    "Cafe\u0301-Cafe\u0301-Cafe\u03011", "🙂Smilefjes-Passord-12!", "Korrekt\u200bHest-Batteri-9", "x" * 80 + "A1!",
+    "<b>bold</b>&amp;Abcdefgh1!", "ÆØÅæøå-tegn-1234-Aa",
+]
+
+
+WIDGET_TEXTS = tomllib.loads((Path(__file__).resolve().parents[2] / "overrides/hooks/widget_texts.toml").read_text("utf-8"))
+
+
+def widget_text(key: str, lang: str) -> str:
+    return WIDGET_TEXTS[key][lang]
+
+
+def generated(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    out = []
+    for _ in range(count):
+        length = rng.choice([rng.randint(0, 20), rng.randint(14, 18), rng.randint(15, 30), rng.randint(60, 80)])
+        out.append("".join(rng.choice(TRICKY) for _ in range(length)))
+    return out
+
+
+def cases(count: int, seed: int) -> list[tuple[str, str | None]]:
+    """Passwords with a confirmation that is absent, equal, or off by one character."""
+    rng = random.Random(seed + 1)
+    result = []
+    for password in FIXED + generated(count, seed):
+        kind = rng.random()
+        if kind < 0.5:
+            confirm = None
+        elif kind < 0.75:
+            confirm = password
+        else:
+            confirm = password[:-1] if password else "x"
+        result.append((password, confirm))
+    return result
+
+
+def cpython(password: str, confirm: str | None, lang: str) -> dict:
+    return json.loads(json.dumps(check_password(password, confirm).to_dict(lang), ensure_ascii=False))
+
+
+def warning_codes(report) -> str:
+    return " ".join(w if isinstance(w, str) else w["code"] for w in report["warnings"])
+
+
+@pytest.fixture(scope="module")
+def context(browser, site_url):
+    ctx = browser.new_context(base_url=site_url)
+    ctx.add_init_script(CSP_LISTENER)
+    yield ctx
+    ctx.close()
+
+
+def open_ready(context, path: str):
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector(f"{ROOT}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    return page
+
+
+@pytest.fixture(scope="module")
+def nb_page(context):
+    page = open_ready(context, "checker/")
+    yield page
+    page.close()
+
+
+@pytest.fixture(scope="module")
+def en_page(context):
+    page = open_ready(context, "en/checker/")
+    yield page
+    page.close()
+
+
+def type_into(page, password: str, confirm: str) -> None:
+    page.fill(f"{ROOT} input[name=password]", password)
+    page.fill(f"{ROOT} input[name=confirm]", confirm)
+    page.wait_for_selector(f"{ROOT}[data-busy=false]")
+
+
+CHECK_ALL = """async (cases) => {
+  const out = [];
+  for (const [password, confirm, lang] of cases) out.push(await window.pycheck.checkPassword(password, confirm, lang));
+  return out;
+}"""
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_api_verdicts_equal_cpython_for_hundreds_of_passwords(nb_page, lang):
+    batch = cases(300, seed=20250 if lang == "nb" else 4711)
+    browser_reports = nb_page.evaluate(CHECK_ALL, [[p, c, lang] for p, c in batch])
+    assert len(browser_reports) == len(batch)
+    for (password, confirm), got in zip(batch, browser_reports):
+        expected = cpython(password, confirm, lang)
+        assert got["failed"] == expected["failed"], (password, confirm)
+        assert got["warnings"] == expected["warnings"], (password, confirm)
+        assert got == expected, (password, confirm)
+
+
+def test_api_uses_the_page_language_by_default(nb_page, en_page):
+    password = "Sommer2024!"
+    assert nb_page.evaluate("(p) => window.pycheck.checkPassword(p)", password) == cpython(password, None, "nb")
+    assert en_page.evaluate("(p) => window.pycheck.checkPassword(p)", password) == cpython(password, None, "en")
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_widget_shows_cpythons_verdict_as_the_user_types(request, lang):
+    page = request.getfixturevalue(f"{lang}_page")
+    for password, confirm in cases(25, seed=99)[::2]:
+        confirm = "" if confirm is None else confirm
+        type_into(page, password, confirm)
+        expected = cpython(password, confirm, lang)
+        root = page.locator(ROOT)
+        assert root.get_attribute("data-failed") == " ".join(expected["failed"]), password
+        assert root.get_attribute("data-ok") == ("true" if expected["ok"] else "false"), password
+        assert root.get_attribute("data-warnings") == warning_codes(expected), password
+        for rule in expected["rules"]:
+            item = page.locator(f"{ROOT} li[data-rule={rule['code']}]")
+            assert item.get_attribute("data-result") == ("passed" if rule["passed"] else "failed")
+            word = messages.text("report.passed" if rule["passed"] else "report.failed", lang)
+            assert word in item.inner_text()
+            if not rule["passed"]:
+                assert rule["message"] in item.inner_text()
+        warnings = page.locator(f"{ROOT} [data-role=warnings] li").all_inner_texts()
+        assert warnings == [w if isinstance(w, str) else w["message"] for w in expected["warnings"]]
+        verdict = page.locator(f"{ROOT} [data-role=verdict]").inner_text()
+        if password:
+            assert verdict == messages.text("report.ok" if expected["ok"] else "report.not_ok", lang)
+
+
+def test_results_of_stale_keystrokes_are_dropped(nb_page):
+    type_into(nb_page, "", "")
+    field = nb_page.locator(f"{ROOT} input[name=password]")
+    field.focus()
+    final = "Korrekt-Hest-Batteri-9-Stift"
+    nb_page.keyboard.type(final[:-6])
+    nb_page.keyboard.press("Backspace")
+    nb_page.keyboard.type(final[-7:])
+    nb_page.wait_for_selector(f"{ROOT}[data-busy=false]")
+    assert field.input_value() == final
+    expected = cpython(final, "", "nb")
+    assert nb_page.get_attribute(ROOT, "data-failed") == " ".join(expected["failed"]) == "match"
+
+
+def test_results_are_text_never_markup(nb_page):
+    password = '<img src=x onerror="window.__pwned=1"><b>x</b>?=+  Abcdefgh1! '
+    type_into(nb_page, password, "")
+    assert nb_page.evaluate("document.querySelectorAll('[data-pycheck] img, [data-pycheck] b').length") == 0
+    assert nb_page.evaluate("window.__pwned === undefined")
+    expected = cpython(password, "", "nb")
+    assert expected["warnings"], "the password was chosen to cause warnings"
+    shown = nb_page.locator(f"{ROOT} [data-role=warnings] li").all_inner_texts()
+    assert shown == [w if isinstance(w, str) else w["message"] for w in expected["warnings"]]
+
+
+def test_a_string_python_cannot_take_is_answered_not_crashed(nb_page):
+    # A lone UTF-16 surrogate can come from a broken paste; it has no place in a Python str.
+    nb_page.evaluate("""() => {
+      const field = document.querySelector('[data-pycheck=password] input[name=password]');
+      field.value = 'Abcdefghijklm1!\\ud800';
+      field.dispatchEvent(new Event('input', {bubbles: true}));
+    }""")
+    nb_page.wait_for_selector(f"{ROOT}[data-busy=false]")
+    assert nb_page.get_attribute(ROOT, "data-state") == "ready"
+    assert nb_page.locator(f"{ROOT} [data-role=verdict]").inner_text().strip()
+    type_into(nb_page, "Abcdefghijklm1!x", "Abcdefghijklm1!x")
+    assert nb_page.get_attribute(ROOT, "data-ok") == "true"
+
+
+def test_show_hide_and_suggest(nb_page):
+    toggle = nb_page.locator(f"{ROOT} [data-action=toggle]")
+    fields = nb_page.locator(f"{ROOT} input[name=password], {ROOT} input[name=confirm]")
+    assert toggle.get_attribute("aria-pressed") == "false"
+    toggle.click()
+    assert toggle.get_attribute("aria-pressed") == "true"
+    assert [fields.nth(i).get_attribute("type") for i in range(2)] == ["text", "text"]
+    assert toggle.inner_text() == widget_text("hide", "nb")
+    toggle.click()
+    assert [fields.nth(i).get_attribute("type") for i in range(2)] == ["password", "password"]
+
+    nb_page.click(f"{ROOT} [data-action=suggest]")
+    nb_page.wait_for_selector(f"{ROOT}[data-busy=false][data-ok=true]")
+    suggestion = fields.nth(0).input_value()
+    assert suggestion and suggestion == fields.nth(1).input_value()
+    assert check_password(suggestion, suggestion).ok
+
+
+def test_save_and_back_never_send_anything(nb_page):
+    type_into(nb_page, "Abcdefghijklm1!x", "Abcdefghijklm1!x")
+    url = nb_page.url
+    nb_page.click(f"{ROOT} [data-action=save]")
+    assert nb_page.locator(f"{ROOT} [data-role=status]").inner_text() == widget_text("save_ok", "nb")
+    assert nb_page.url == url
+    nb_page.click(f"{ROOT} [data-action=back]")
+    nb_page.wait_for_selector(f"{ROOT}[data-busy=false]")
+    assert nb_page.locator(f"{ROOT} input[name=password]").input_value() == ""
+    assert nb_page.evaluate("document.activeElement.name") == "password"
+
+
+def test_keyboard_only_walk(nb_page):
+    type_into(nb_page, "", "")
+    nb_page.focus(f"{ROOT} input[name=password]")
+    nb_page.keyboard.type("Abcdefghijklm1!x")
+    nb_page.keyboard.press("Tab")
+    assert nb_page.evaluate("document.activeElement.name") == "confirm"
+    nb_page.keyboard.type("Abcdefghijklm1!x")
+    nb_page.keyboard.press("Tab")
+    assert nb_page.evaluate("document.activeElement.dataset.action") == "toggle"
+    nb_page.keyboard.press("Enter")
+    assert nb_page.get_attribute(f"{ROOT} input[name=password]", "type") == "text"
+    nb_page.keyboard.press("Space")
+    assert nb_page.get_attribute(f"{ROOT} input[name=password]", "type") == "password"
+    nb_page.keyboard.press("Shift+Tab")
+    assert nb_page.evaluate("document.activeElement.name") == "confirm"
+    nb_page.wait_for_selector(f"{ROOT}[data-busy=false][data-ok=true]")
+    verdict = nb_page.locator(f"{ROOT} [data-role=verdict]")
+    assert verdict.get_attribute("aria-live") == "polite"
+    assert verdict.inner_text() == messages.text("report.ok", "nb")
+
+
+def test_no_csp_violation_while_the_widget_was_used(nb_page, en_page):
+    for page in (nb_page, en_page):
+        assert page.evaluate("window.__cspViolations") == []
