@@ -1,0 +1,115 @@
+"""The password never leaves the page: no request but to the origin, none at all while typing,
+nothing stored, nothing in the URL or the console."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+READY_TIMEOUT_MS = 120_000  # a generous bound for a busy 2-core machine, not a speed claim
+ROOT = "[data-pycheck=password]"
+PASSWORD = "Hemmelig-Tulipan-Vindu-47!"
+
+
+def all_pages(site_dir: Path) -> list[str]:
+    """Every built page of both languages, as paths relative to the site root."""
+    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
+                   if "pyodide" not in p.parts)
+    assert any(p.startswith("en/") for p in pages) and "index.html" in pages
+    return pages
+
+
+@pytest.fixture(scope="module")
+def context(browser, site_url):
+    ctx = browser.new_context(base_url=site_url)
+    ctx.requests = []
+    ctx.console = []
+    ctx.on("request", lambda request: ctx.requests.append(request.url))
+    ctx.on("console", lambda message: ctx.console.append(message.text))
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def checker(context):
+    page = context.new_page()
+    page.on("console", lambda message: context.console.append(message.text))
+    page.goto("checker/")
+    page.wait_for_selector(f"{ROOT}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    yield page
+    page.close()
+
+
+def test_every_page_requests_only_its_own_origin(browser, site_dir, site_url):
+    # Python's own files are refused here to keep the walk quick (every request is still seen);
+    # the tests below load them for real and check those requests too.
+    ctx = browser.new_context(base_url=site_url)
+    requests: list[str] = []
+    ctx.on("request", lambda request: requests.append(request.url))
+    ctx.route("**/pyodide/**", lambda route: route.abort())
+    page = ctx.new_page()
+    try:
+        for path in all_pages(site_dir):
+            page.goto(path)
+            page.wait_for_load_state("networkidle")
+    finally:
+        ctx.close()
+    assert [url for url in requests if not url.startswith(site_url)] == []
+    assert len(requests) > len(all_pages(site_dir))
+    assert any("/pyodide/" in url for url in requests), "no page with a widget started Python"
+
+
+def test_python_loads_from_the_origin_alone(context, checker, site_url):
+    loaded = [url for url in context.requests if "/pyodide/" in url]
+    assert any(url.endswith(".wasm") for url in loaded) and any(url.endswith(".whl") for url in loaded)
+    assert [url for url in context.requests if not url.startswith(site_url)] == []
+
+
+def test_typing_makes_no_request_at_all(context, checker):
+    checker.wait_for_load_state("networkidle")
+    seen = len(context.requests)
+    checker.focus(f"{ROOT} input[name=password]")
+    checker.keyboard.type(PASSWORD)
+    checker.focus(f"{ROOT} input[name=confirm]")
+    checker.keyboard.type(PASSWORD)
+    checker.click(f"{ROOT} [data-action=toggle]")
+    checker.click(f"{ROOT} [data-action=suggest]")
+    checker.wait_for_selector(f"{ROOT}[data-busy=false][data-ok=true]")
+    checker.fill(f"{ROOT} input[name=password]", PASSWORD)
+    checker.fill(f"{ROOT} input[name=confirm]", PASSWORD)
+    checker.wait_for_selector(f"{ROOT}[data-busy=false][data-ok=true]")
+    checker.click(f"{ROOT} [data-action=save]")
+    assert context.requests[seen:] == []
+
+
+def test_nothing_holds_the_password(context, checker):
+    checker.fill(f"{ROOT} input[name=password]", PASSWORD)
+    checker.fill(f"{ROOT} input[name=confirm]", PASSWORD)
+    checker.wait_for_selector(f"{ROOT}[data-busy=false]")
+    checker.click(f"{ROOT} [data-action=save]")
+    stored = checker.evaluate("""async () => {
+      const dump = (store) => Object.keys(store).map((k) => k + "=" + store.getItem(k)).join("\\n");
+      const databases = indexedDB.databases ? await indexedDB.databases() : [];
+      return {local: dump(localStorage), session: dump(sessionStorage), cookie: document.cookie,
+              databases: databases.map((d) => d.name), url: location.href};
+    }""")
+    pieces = {PASSWORD[i:i + 5] for i in range(len(PASSWORD) - 4)}
+    for place in ("local", "session", "cookie", "url"):
+        assert not any(piece in stored[place] for piece in pieces), place
+    assert stored["cookie"] == ""
+    assert stored["databases"] == []
+    assert context.cookies() == []
+    assert not any(piece in line for line in context.console for piece in pieces)
+
+
+def test_inputs_keep_the_password_to_themselves(checker):
+    for name in ("password", "confirm"):
+        field = checker.locator(f"{ROOT} input[name={name}]")
+        assert field.get_attribute("autocomplete") == "new-password"
+        assert field.get_attribute("spellcheck") == "false"
+        assert field.get_attribute("autocapitalize") == "off"
+    # no <form>: nothing could ever submit the fields to a server or into the URL
+    assert checker.evaluate("document.querySelector('[data-pycheck=password]').closest('form')") is None
+    assert checker.evaluate("document.querySelectorAll('[data-pycheck] form').length") == 0
