@@ -32,7 +32,16 @@ system:
 	tools/ensure-system-packages
 
 # --- pycheck's generated data (word lists cut from zxcvbn and wordfreq) --------------------------
-data: venv
+GENERATED := pycheck/data/generated
+WORDLISTS := $(GENERATED)/common-passwords.txt $(GENERATED)/nb-words.txt $(GENERATED)/passphrase-words.txt
+# One run writes every list; the stamp makes `make data` a no-op until the script or the pins change.
+$(GENERATED)/.stamp: tools/make_wordlists.py requirements/dev.txt | $(VENV)/.installed
+	$(PY) tools/make_wordlists.py $(GENERATED)
+	touch $@
+
+$(WORDLISTS): $(GENERATED)/.stamp
+
+data: venv $(WORDLISTS)
 
 # --- the self-hosted Pyodide runtime (what and why: tools/build_runtime.py) ---------------------
 node_modules/.installed: package.json package-lock.json

@@ -1,0 +1,123 @@
+"""`python -m pycheck`: check a password from standard input, show a demo TOTP code, suggest a password.
+
+The password is read from standard input only (never from arguments, which other users of the
+machine can see in the process list). Exit status: 0 accepted, 1 a rule fails, 2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TextIO
+
+from . import messages, totp
+from .suggest import suggest_password
+from .validator import check_password
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+class _UsageError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+def _parser() -> argparse.ArgumentParser:
+    lang = argparse.ArgumentParser(add_help=False)
+    lang.add_argument("--lang", choices=messages.LANGS, default=messages.DEFAULT_LANG,
+                      help="language of the messages (default: %(default)s)")
+    parser = argparse.ArgumentParser(prog="pycheck", description="The IMDinett password policy and a demo TOTP.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    check = sub.add_parser("check", parents=[lang], help="check the password on standard input",
+                           description="Reads the password from the first line of standard input and, "
+                           "if present, its confirmation from the second line.")
+    check.add_argument("--json", action="store_true", help="print the report as JSON")
+    check.add_argument("--username", help="warn when the password contains this username")
+    code = sub.add_parser("totp", parents=[lang], help="print a demo TOTP code (RFC 6238)")
+    code.add_argument("--secret", required=True, help="the shared secret, base32")
+    code.add_argument("--at", help="Unix time in seconds (default: now)")
+    code.add_argument("--digits", default="6", help="6 to 8 (default: %(default)s)")
+    code.add_argument("--period", default="30", help="seconds per code (default: %(default)s)")
+    code.add_argument("--algorithm", default="sha1", help="sha1, sha256 or sha512 (default: %(default)s)")
+    sub.add_parser("suggest", parents=[lang], help="print a memorable password that meets the policy")
+    return parser
+
+
+def _read_password(stdin: TextIO) -> tuple[str, str | None]:
+    """The first line (the password) and the second line (its confirmation) if there is one."""
+    buffer = getattr(stdin, "buffer", None)
+    data = buffer.read().decode("utf-8", "surrogateescape") if buffer is not None else stdin.read()
+    if not data:
+        raise _UsageError("cli.no_input")
+    password, newline, rest = data.partition("\n")
+    confirm = rest.partition("\n")[0] if rest else None
+    return password.removesuffix("\r"), None if confirm is None else confirm.removesuffix("\r")
+
+
+def _print_report(report, lang: str, out: TextIO) -> None:
+    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    out.write(t("report.ok" if report.ok else "report.not_ok") + "\n")
+    out.write(t("report.length", length=report.length) + "\n")
+    if note := report.length_note(lang):
+        out.write(note + "\n")
+    out.write("\n" + t("report.requirements") + ":\n")
+    for code in report.checked:
+        status = t("report.failed" if code in report.failed else "report.passed")
+        out.write(f"  [{status}] {report.rule_message(code, lang)}\n")
+    if report.warnings:
+        out.write("\n" + t("report.warnings") + ":\n")
+        for code in report.warnings:
+            out.write(f"  - {report.warning_message(code, lang)}\n")
+
+
+def _int(value: str, key: str, low: int, high: int) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise totp.TotpError(key, low=low, high=high) from None
+
+
+def _run_totp(args: argparse.Namespace, out: TextIO) -> int:
+    import time
+
+    if args.at is None:
+        at: float = time.time()
+    else:
+        try:
+            at = float(args.at) if any(c in args.at for c in ".eE") else int(args.at)
+        except ValueError:
+            raise totp.TotpError("totp.error.time") from None
+    digits = _int(args.digits, "totp.error.digits", *totp.DIGITS)
+    period = _int(args.period, "totp.error.period", *totp.PERIOD)
+    out.write(totp.code(args.secret, at, digits=digits, period=period, algorithm=args.algorithm) + "\n")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: TextIO | None = None,
+         stderr: TextIO | None = None) -> int:
+    stdin, stdout, stderr = stdin or sys.stdin, stdout or sys.stdout, stderr or sys.stderr
+    for stream in (stdout, stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    args = _parser().parse_args(argv)  # exits 2 with a usage message on bad arguments
+    lang = args.lang
+    try:
+        if args.command == "totp":
+            return _run_totp(args, stdout)
+        if args.command == "suggest":
+            stdout.write(suggest_password() + "\n")
+            return EXIT_OK
+        password, confirm = _read_password(stdin)
+        report = check_password(password, confirm, username=args.username)
+        if args.json:
+            stdout.write(json.dumps(report.to_dict(lang), ensure_ascii=False, indent=2) + "\n")
+        else:
+            _print_report(report, lang, stdout)
+        return EXIT_OK if report.ok else EXIT_FAILED
+    except totp.TotpError as error:
+        stderr.write(messages.text("cli.error", lang, message=error.message(lang)) + "\n")
+        return EXIT_USAGE
+    except _UsageError as error:
+        stderr.write(messages.text("cli.error", lang, message=messages.text(error.message, lang)) + "\n")
+        return EXIT_USAGE

@@ -1,0 +1,74 @@
+"""The answer to one check: what passed, what failed, what is worth knowing, in either language."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from . import messages
+
+
+@dataclass(frozen=True, slots=True)
+class PasswordReport:
+    """The result of `check_password`. It never holds the password itself."""
+
+    #: Every rule code checked, in order (`match` last, only when a confirmation was given).
+    checked: tuple[str, ...]
+    #: The codes of the rules that failed, in the same order.
+    failed: tuple[str, ...]
+    #: The codes of the warnings that apply; they never block.
+    warnings: tuple[str, ...]
+    #: The counted length (see pycheck.counting.counted_length).
+    length: int
+    #: The length a person sees (code points); when it differs, the report says why.
+    visible_length: int
+    #: Message parameters per rule or warning code.
+    params: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        frozen = {code: MappingProxyType(dict(p)) for code, p in self.params.items()}
+        object.__setattr__(self, "params", MappingProxyType(frozen))
+
+    @property
+    def ok(self) -> bool:
+        """Every rule passes (and the confirmation matches, when given)."""
+        return not self.failed
+
+    def rule_message(self, code: str, lang: str = messages.DEFAULT_LANG) -> str:
+        """The requirement when `code` passed, or why it failed."""
+        if code in self.failed:
+            return messages.text(f"rule.{code}.error", lang, **{"length": self.length, **self.params.get(code, {})})
+        return messages.text(f"rule.{code}.help", lang)
+
+    def warning_message(self, code: str, lang: str = messages.DEFAULT_LANG) -> str:
+        return messages.text(f"warning.{code}", lang, **self.params.get(code, {}))
+
+    def length_note(self, lang: str = messages.DEFAULT_LANG) -> str:
+        """Why the counted length differs from what the person sees ("" when it does not)."""
+        return "" if self.length == self.visible_length else messages.text("report.length_note", lang)
+
+    def to_dict(self, lang: str = messages.DEFAULT_LANG) -> dict[str, Any]:
+        """A JSON-ready summary, with every message in `lang` (`nb` or `en`)."""
+        messages.check_lang(lang)
+        return {
+            "ok": self.ok,
+            "failed": list(self.failed),
+            "warnings": list(self.warnings),
+            "length": self.length,
+            "lang": lang,
+            "summary": messages.text("report.ok" if self.ok else "report.not_ok", lang),
+            "length_message": messages.text("report.length", lang, length=self.length),
+            "length_note": self.length_note(lang),
+            "rules": [
+                {
+                    "code": code,
+                    "passed": code not in self.failed,
+                    "message": self.rule_message(code, lang),
+                    "help": messages.text(f"rule.{code}.help", lang),
+                }
+                for code in self.checked
+            ],
+            "warning_messages": [
+                {"code": code, "message": self.warning_message(code, lang)} for code in self.warnings
+            ],
+        }
