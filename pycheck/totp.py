@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import hmac
 import math
 import re
@@ -91,7 +92,7 @@ def _totp(secret_b32: str, digits: int, period: int, algorithm: str) -> pyotp.TO
         _secret(secret_b32),
         digits=_whole(digits, *DIGITS, "totp.error.digits"),
         interval=_whole(period, *PERIOD, "totp.error.period"),
-        digest=_algorithm(algorithm),
+        digest=getattr(hashlib, _algorithm(algorithm)),
     )
 
 
