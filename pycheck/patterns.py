@@ -79,17 +79,18 @@ def looks_like_pattern(password: str) -> bool:
     return _covered(text).count(False) < MIN_FREE_CHARS
 
 
-def _only_word(text: str) -> str | None:
-    """The one distinct letter run (≥ 3 letters, not itself a pattern) of `text`, if there is one."""
-    runs = {m.group() for m in _LETTER_RUNS.finditer(text)}
-    runs = {run for run in runs if not all(_covered(run))}
-    return runs.pop() if len(runs) == 1 else None
-
-
 def _base_word(word: str) -> str:
     """`passordpassord` → `passord`: a word said several times is still that word."""
     m = re.fullmatch(r"(.+?)\1+", word)
     return m.group(1) if m else word
+
+
+def _only_word(text: str) -> str | None:
+    """The one distinct letter run (≥ 3 letters, not itself a pattern) of `text`, if there is one."""
+    runs = {m.group() for m in _LETTER_RUNS.finditer(text)}
+    words = {_base_word(run) for run in runs}
+    words = {word for word in words if len(word) >= 3 and not all(_covered(word))}
+    return words.pop() if len(words) == 1 else None
 
 
 def looks_common(password: str) -> bool:
@@ -101,6 +102,6 @@ def looks_common(password: str) -> bool:
         return True
     for variant in (text, _LEET_INSIDE_WORD.sub(lambda m: LEET[m.group()], text)):
         word = _only_word(variant)
-        if word is not None and is_word(_base_word(word)):
+        if word is not None and is_word(word):
             return True
     return False
