@@ -1,15 +1,10 @@
 """Helpers for pycheck's tests; they run in CPython and, unchanged, in Pyodide under Node."""
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Callable, Iterator
 
 import pytest
-
-#: Tests that start processes or build wheels cannot run in the browser runtime.
-IN_PYODIDE = sys.platform == "emscripten"
-needs_processes = pytest.mark.skipif(IN_PYODIDE, reason="Pyodide cannot start subprocesses or build wheels")
 
 
 @pytest.fixture

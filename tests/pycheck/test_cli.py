@@ -1,0 +1,127 @@
+"""The CLI called in-process (runs in Pyodide too): reading stdin, output, exit codes, both languages."""
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+
+from pycheck import check_password, messages
+from pycheck.cli import main
+
+GOOD = "Fjell-Kaffe-Sykkel-47"
+RFC_SHA1 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"  # base32 of "12345678901234567890"
+
+
+def run(argv: list[str], stdin: bytes = b"") -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    status = main(argv, io.TextIOWrapper(io.BytesIO(stdin), encoding="utf-8"), out, err)
+    return status, out.getvalue(), err.getvalue()
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+def test_accepted_password_exits_0(lang: str) -> None:
+    status, out, err = run(["check", "--lang", lang], f"{GOOD}\n{GOOD}\n".encode())
+    assert (status, err) == (0, "")
+    assert out.startswith(messages.text("report.ok", lang))
+    assert messages.text("rule.match.help", lang) in out
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+def test_failing_password_exits_1_and_says_why(lang: str) -> None:
+    status, out, _ = run(["check", "--lang", lang], "Æbc?\n".encode())
+    assert status == 1
+    assert messages.text("rule.length.error", lang, length=4) in out
+    assert messages.text("rule.upper.error", lang) in out
+    assert check_password("Æbc?").warning_message("non_ascii", lang) in out
+
+
+def test_default_language_is_norwegian() -> None:
+    assert run(["check"], b"x\n")[1].startswith(messages.text("report.not_ok", "nb"))
+
+
+def test_json_output_equals_to_dict() -> None:
+    status, out, _ = run(["check", "--json", "--lang", "en", "--username", "kari"], b"Kari-Kaffe-Fjell-42\nother\n")
+    assert status == 1
+    expected = check_password("Kari-Kaffe-Fjell-42", "other", username="kari").to_dict("en")
+    assert json.loads(out) == expected
+    assert expected["failed"] == ["match"] and "username" in expected["warnings"]
+
+
+@pytest.mark.parametrize(
+    ("stdin", "confirm_checked", "status"),
+    [
+        (f"{GOOD}".encode(), False, 0),  # no newline at all
+        (f"{GOOD}\n".encode(), False, 0),  # only a first line
+        (f"{GOOD}\r\n{GOOD}\r\n".encode(), True, 0),  # Windows line ends
+        (f"{GOOD}\n\n".encode(), True, 1),  # an empty second line is an empty confirmation
+        (f"{GOOD}\n{GOOD}\nignored third line\n".encode(), True, 0),
+        (f" {GOOD} \n {GOOD} \n".encode(), True, 0),  # spaces are part of the password
+    ],
+)
+def test_stdin_lines(stdin: bytes, confirm_checked: bool, status: int) -> None:
+    code, out, _ = run(["check", "--json"], stdin)
+    assert code == status
+    assert ("match" in [r["code"] for r in json.loads(out)["rules"]]) is confirm_checked
+
+
+def test_invalid_utf8_is_checked_not_crashed() -> None:
+    status, out, err = run(["check", "--json"], b"Fjell-Kaffe-\xff\xfeSykkel-47\n")
+    assert status == 0 and err == ""
+    assert "invisible" in json.loads(out)["warnings"]
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+def test_empty_input_is_a_usage_error(lang: str) -> None:
+    status, out, err = run(["check", "--lang", lang], b"")
+    assert (status, out) == (2, "")
+    assert messages.text("cli.no_input", lang) in err
+
+
+def test_totp_prints_the_rfc_code() -> None:
+    assert run(["totp", "--secret", RFC_SHA1, "--at", "59", "--digits", "8"]) == (0, "94287082\n", "")
+    assert run(["totp", "--secret", RFC_SHA1, "--at", "59.9", "--digits", "8"])[1] == "94287082\n"
+
+
+def test_totp_without_at_uses_the_clock(frozen_clock) -> None:
+    frozen_clock(1111111109)
+    assert run(["totp", "--secret", RFC_SHA1, "--digits", "8"])[1] == "07081804\n"
+    frozen_clock(1111111111)
+    assert run(["totp", "--secret", RFC_SHA1, "--digits", "8"])[1] == "14050471\n"
+
+
+BAD_TOTP = [
+    (["--secret", "not-base32!"], "totp.error.base32"),
+    (["--secret", "JBSWY3DPEHPK3PXP"], "totp.error.short"),
+    (["--secret", RFC_SHA1, "--digits", "9"], "totp.error.digits"),
+    (["--secret", RFC_SHA1, "--digits", "six"], "totp.error.digits"),
+    (["--secret", RFC_SHA1, "--period", "0"], "totp.error.period"),
+    (["--secret", RFC_SHA1, "--period", "1.5"], "totp.error.period"),
+    (["--secret", RFC_SHA1, "--algorithm", "md5"], "totp.error.algorithm"),
+    (["--secret", RFC_SHA1, "--at", "-1"], "totp.error.time"),
+    (["--secret", RFC_SHA1, "--at", "yesterday"], "totp.error.time"),
+    (["--secret", RFC_SHA1, "--at", "nan"], "totp.error.time"),
+    (["--secret", RFC_SHA1, "--at", "1e300"], "totp.error.time"),
+]
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+@pytest.mark.parametrize(("args", "key"), BAD_TOTP)
+def test_bad_totp_arguments_exit_2_with_a_message(args: list[str], key: str, lang: str) -> None:
+    status, out, err = run(["totp", "--lang", lang, *args])
+    assert (status, out) == (2, "")
+    assert err.startswith(messages.text("cli.error", lang, message="").strip())
+    assert messages.catalogue()[key][lang].split("{")[0].strip() in err
+
+
+def test_suggest_prints_an_accepted_password() -> None:
+    status, out, _ = run(["suggest"])
+    assert status == 0 and check_password(out.rstrip("\n")).ok
+
+
+@pytest.mark.parametrize("argv", [[], ["check", GOOD], ["check", "--lang", "de"], ["totp"], ["nope"]])
+def test_usage_errors_exit_2(argv: list[str], capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(argv)
+    assert caught.value.code == 2
+    assert "usage:" in capsys.readouterr().err

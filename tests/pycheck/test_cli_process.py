@@ -1,0 +1,78 @@
+"""`python -m pycheck` end to end in a real process: stdin, exit codes, no tracebacks."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from pycheck import messages
+
+if sys.platform == "emscripten":
+    pytest.skip("Pyodide cannot start subprocesses; test_cli.py covers the CLI in-process", allow_module_level=True)
+
+GOOD = "Fjell-Kaffe-Sykkel-47"
+RFC_SHA1 = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
+
+
+def pycheck(*args: str, stdin: bytes = b"", env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "pycheck", *args], input=stdin, capture_output=True, timeout=60,
+        env={**os.environ, **(env or {})},
+    )
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+def test_check_accepts_and_refuses(lang: str) -> None:
+    accepted = pycheck("check", "--lang", lang, stdin=f"{GOOD}\n{GOOD}\n".encode())
+    assert accepted.returncode == 0, accepted.stderr
+    assert accepted.stdout.decode().startswith(messages.text("report.ok", lang))
+    refused = pycheck("check", "--lang", lang, stdin=f"{GOOD}\n{GOOD}x\n".encode())
+    assert refused.returncode == 1
+    assert messages.text("rule.match.error", lang) in refused.stdout.decode()
+
+
+def test_json() -> None:
+    result = pycheck("check", "--json", "--lang", "en", stdin=b"short\n")
+    assert result.returncode == 1
+    data = json.loads(result.stdout)
+    assert data["failed"] == ["length", "digit", "upper", "special"] and data["lang"] == "en"
+
+
+def test_norwegian_output_survives_a_c_locale() -> None:
+    result = pycheck("check", stdin="Æbc\n".encode(), env={"LC_ALL": "C", "LANG": "C", "PYTHONIOENCODING": ""})
+    assert result.returncode == 1 and b"Traceback" not in result.stderr
+    assert "Æ" in result.stdout.decode("utf-8", "replace") or b"\\xc6" in result.stdout or b"\\u00c6" in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "stdin"),
+    [
+        (["totp", "--secret", "###"], b""),
+        (["totp", "--secret", RFC_SHA1, "--digits", "12"], b""),
+        (["totp", "--secret", RFC_SHA1, "--algorithm", "md5", "--lang", "en"], b""),
+        (["totp", "--secret", RFC_SHA1, "--at", "soon"], b""),
+        (["check"], b""),
+        (["check", GOOD], b""),  # the password is never taken from the arguments
+        ([], b""),
+    ],
+)
+def test_usage_errors_exit_2_without_a_traceback(args: list[str], stdin: bytes) -> None:
+    result = pycheck(*args, stdin=stdin)
+    assert result.returncode == 2
+    assert result.stdout == b""
+    assert result.stderr.strip() and b"Traceback" not in result.stderr
+
+
+def test_totp_rfc_value() -> None:
+    result = pycheck("totp", "--secret", RFC_SHA1, "--at", "1234567890", "--digits", "8")
+    assert (result.returncode, result.stdout) == (0, b"89005924\n")
+
+
+def test_console_script_entry_point_is_the_same_cli() -> None:
+    from importlib.metadata import entry_points
+
+    (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "pycheck"]
+    assert script.value == "pycheck.cli:main"

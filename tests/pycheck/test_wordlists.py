@@ -1,0 +1,45 @@
+"""The generated word lists: present where the package looks for them, small, and cut as intended."""
+from __future__ import annotations
+
+from importlib import resources
+
+import pytest
+
+from pycheck import wordlists
+
+
+@pytest.mark.parametrize("name", [wordlists.COMMON_PASSWORDS, wordlists.NB_WORDS, wordlists.PASSPHRASE_WORDS])
+def test_list_is_installed_with_the_package(name: str) -> None:
+    # In an editable install this is the source tree: `make data` must have written it there.
+    path = resources.files("pycheck").joinpath("data", "generated", name)
+    assert path.is_file(), f"{name} missing: run `make data`"
+    words = path.read_text("utf-8").splitlines()
+    assert 1000 <= len(words) <= 20_000
+    assert len(set(words)) == len(words)
+    assert all(len(w) >= 4 and w == w.lower() and w == w.strip() for w in words)
+
+
+def test_lists_hold_what_the_warnings_need() -> None:
+    assert {"password", "qwerty", "passord", "sommer"} <= wordlists.common_passwords()
+    assert {"sommer", "vinter", "hjemme", "kommune"} <= wordlists.norwegian_words()
+    assert wordlists.is_word("fotball") and not wordlists.is_word("xkq9zv")
+
+
+def test_sources_are_credited() -> None:
+    sources = resources.files("pycheck").joinpath("data", "generated", "SOURCES.txt").read_text("utf-8")
+    assert "zxcvbn" in sources and "wordfreq" in sources and "CC BY-SA" in sources
+
+
+def test_importing_pycheck_reads_no_word_list() -> None:
+    import subprocess
+    import sys
+
+    if sys.platform == "emscripten":
+        pytest.skip("Pyodide cannot start a fresh interpreter")
+    code = (
+        "import pycheck, pycheck.wordlists as w;"
+        "print(w.common_passwords.cache_info().currsize, w.norwegian_words.cache_info().currsize,"
+        " w.passphrase_words.cache_info().currsize)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["0", "0", "0"]
