@@ -82,6 +82,7 @@ test: system venv data node_modules runtime pyodide-test-wheels
 	$(PY) -m pytest
 
 bench: venv data
+	$(PY) bench/bench_pycheck.py
 
 clean:
 	rm -rf $(VENV) node_modules site build dist .pytest_cache .hypothesis

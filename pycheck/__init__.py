@@ -7,7 +7,9 @@
 
 Pure Python (stdlib and pyotp): the same code runs in CPython and, through Pyodide, in the browser.
 """
-from . import messages, totp
+from importlib import import_module
+
+from . import messages
 from .hints import WARNING_CODES
 from .policy import POLICY, Policy
 from .report import PasswordReport
@@ -16,6 +18,14 @@ from .validator import check_password
 
 __version__ = "1.0.0"
 RULE_CODES: tuple[str, ...] = POLICY.codes
+
+
+def __getattr__(name: str):
+    """`pycheck.totp` is imported on first use: the password checker alone need not load pyotp."""
+    if name == "totp":
+        return import_module(".totp", __name__)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "POLICY",

@@ -30,16 +30,16 @@ def test_sources_are_credited() -> None:
     assert "zxcvbn" in sources and "wordfreq" in sources and "CC BY-SA" in sources
 
 
-def test_importing_pycheck_reads_no_word_list() -> None:
+def test_importing_pycheck_reads_no_word_list_and_loads_no_pyotp() -> None:
     import subprocess
     import sys
 
     if sys.platform == "emscripten":
         pytest.skip("Pyodide cannot start a fresh interpreter")
     code = (
-        "import pycheck, pycheck.wordlists as w;"
+        "import sys, pycheck, pycheck.wordlists as w;"
         "print(w.common_passwords.cache_info().currsize, w.norwegian_words.cache_info().currsize,"
-        " w.passphrase_words.cache_info().currsize)"
+        " w.passphrase_words.cache_info().currsize, 'pyotp' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["0", "0", "0"]
+    assert out.split() == ["0", "0", "0", "False"]
