@@ -186,3 +186,19 @@ def test_relative_links(url: str, page: str, expected: str) -> None:
 def test_canonical_links_are_removed() -> None:
     html = '<head><meta charset="utf-8">\n  <link rel="canonical" href="http://127.0.0.1:8000/x/">\n<title>x</title>'
     assert i18n.remove_canonical(html) == '<head><meta charset="utf-8">\n<title>x</title>'
+
+
+search_stemming = _load("search_stemming")
+
+
+def test_search_uses_the_stemming_worker_wrapper() -> None:
+    html = '<script id="__config" type="application/json">{"base": "..", "search": "../assets/javascripts/workers/search.a7633da7.min.js", "tags": null}</script>'
+    assert search_stemming.use_wrapper(html) == (
+        '<script id="__config" type="application/json">{"base": "..", "search": '
+        '"../assets/javascripts/workers/search-stemming.js?material=search.a7633da7.min.js", "tags": null}</script>'
+    )
+
+
+def test_every_built_page_uses_the_stemming_worker(site_dir: Path) -> None:
+    for page in [site_dir / "index.html", site_dir / "en" / "passord" / "index.html"]:
+        assert "search-stemming.js?material=search." in page.read_text(encoding="utf-8")

@@ -1,0 +1,51 @@
+/* Search worker: Material's own search worker, plus stemmed terms so that inflected words are found.
+ *
+ * Material turns every query term into a prefix search ("mobilene" -> "mobilene*"), and lunr never
+ * runs prefix terms through the language's stemmer. So "mobilene" (the phones) would not find
+ * "mobilen" (the phone), although the index holds both as the stem "mobil". This wrapper adds each
+ * plain term once more as an ordinary term ("mobilene^1"), which lunr does stem, and drops the
+ * "missing term" marks that the unstemmed spelling would otherwise show on every result.
+ *
+ * Loaded from Material's config by the hook overrides/hooks/search_stemming.py, with Material's
+ * worker as `?material=<file name>`. It lives next to Material's worker so that the worker's
+ * relative paths (../lunr/...) stay right. Same origin only; no inline code.
+ */
+(function () {
+  "use strict";
+  var QUERY = 2;   // Material's SearchMessageType.QUERY
+  var RESULT = 3;  // Material's SearchMessageType.RESULT
+  var PLAIN = /^[^\s+\-~^*:"]{3,}$/;
+
+  function withStems(query) {
+    var extra = query.trim().split(/\s+/).filter(function (t) { return PLAIN.test(t); })
+      .map(function (t) { return t + "^1"; });
+    return extra.length ? query + " " + extra.join(" ") : query;
+  }
+
+  self.addEventListener("message", function (event) {
+    var message = event.data;
+    if (message && message.type === QUERY && typeof message.data === "string") {
+      message.data = withStems(message.data);
+    }
+  });
+
+  var post = self.postMessage.bind(self);
+  self.postMessage = function (message) {
+    if (message && message.type === RESULT && message.data && Array.isArray(message.data.items)) {
+      message.data.items.forEach(function (group) {
+        group.forEach(function (item) {
+          var terms = {};
+          Object.keys(item.terms || {}).forEach(function (t) { if (item.terms[t]) terms[t] = true; });
+          item.terms = terms;
+        });
+      });
+    }
+    return post.apply(self, arguments);
+  };
+
+  var material = new URL(self.location.href).searchParams.get("material") || "";
+  if (!/^search\.[0-9a-f]+\.min\.js$/.test(material)) {
+    throw new Error("search-stemming.js: ?material= must name Material's search worker");
+  }
+  importScripts(material);
+})();
