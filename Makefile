@@ -33,13 +33,11 @@ system:
 
 # --- pycheck's generated data (word lists cut from zxcvbn and wordfreq) --------------------------
 GENERATED := pycheck/data/generated
-WORDLISTS := $(GENERATED)/common-passwords.txt $(GENERATED)/nb-words.txt $(GENERATED)/passphrase-words.txt
-# One run writes every list; the stamp makes `make data` a no-op until the script or the pins change.
-$(GENERATED)/.stamp: tools/make_wordlists.py requirements/dev.txt | $(VENV)/.installed
+WORDLISTS := $(GENERATED)/common-passwords.txt $(GENERATED)/nb-words.txt $(GENERATED)/passphrase-words.txt \
+	$(GENERATED)/SOURCES.txt
+# One run writes every list (a grouped target): remade only when one is missing, or the script or pins change.
+$(WORDLISTS) &: tools/make_wordlists.py requirements/dev.txt | $(VENV)/.installed
 	$(PY) tools/make_wordlists.py $(GENERATED)
-	touch $@
-
-$(WORDLISTS): $(GENERATED)/.stamp
 
 data: venv $(WORDLISTS)
 

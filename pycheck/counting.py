@@ -39,10 +39,10 @@ def utf8_bytes(password: str) -> int:
 def show_char(ch: str) -> str:
     """A character as a person can read it in a message: itself if visible, else its code point."""
     category = unicodedata.category(ch)
-    if category[0] in "CZ" and ch != " " or not ch.isprintable():
+    if category[0] in "CZ" or not ch.isprintable():
         return f"U+{ord(ch):04X}"
-    if ch == " ":
-        return "U+0020"
+    if category[0] == "M":  # a combining mark alone is drawn on a dotted circle, as in Unicode charts
+        return "\u25cc" + ch
     return ch
 
 

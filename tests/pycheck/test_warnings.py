@@ -87,3 +87,20 @@ def test_warning_messages_name_the_characters() -> None:
     assert "Æ" in texts["non_ascii"]
     assert "?" in texts["unlisted_symbols"]
     assert "U+200F" in texts["invisible"]
+
+
+@pytest.mark.parametrize(
+    ("char", "shown"),
+    [("Æ", "Æ"), ("?", "?"), (" ", "U+0020"), ("\u200f", "U+200F"), ("\ud800", "U+D800"), ("\x00", "U+0000"),
+     ("\u0301", "\u25cc\u0301"), ("😀", "😀")],
+)
+def test_characters_are_shown_readably(char: str, shown: str) -> None:
+    from pycheck.counting import show_chars
+
+    assert show_chars({char}) == shown
+
+
+def test_a_long_list_of_characters_is_cut() -> None:
+    from pycheck.counting import show_chars
+
+    assert show_chars(set("ÆØÅæøåéèêëïîüß"), limit=3).split() == ["Å", "Æ", "Ø", "…"]
