@@ -14,8 +14,7 @@ import re
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from pycheck import messages
-from pycheck.policy import POLICY
+from pycheck import POLICY, messages
 
 _RULES_LINE = re.compile(r"^\[\[pycheck:rules\]\][ \t]*$", re.MULTILINE)
 _INLINE = re.compile(r"\[\[pycheck:(min_length|specials)\]\]")
