@@ -9,8 +9,12 @@
 
 // The fallback shows if Python is not ready by then; a boot that finishes later still wins.
 const BOOT_PATIENCE_MS = 8000;
-// A call that gets no answer means the worker died; the next call starts a new one.
-const CALL_TIMEOUT_MS = 15000;
+// A call that gets no answer means the worker died (a check takes milliseconds); the runtime
+// goes back to "idle" and the next keystroke or call starts a new worker.
+const CALL_TIMEOUT_MS = 5000;
+// Calls that may download a wheel first get longer.
+const SLOW_CALL_TIMEOUT_MS = 60000;
+const SLOW_OPS = new Set(["load", "demo"]);
 const STATES = ["idle", "loading", "ready", "error"];
 
 const runtimeMeta = document.querySelector('meta[name="pycheck-runtime"]');
@@ -48,15 +52,19 @@ function call(op, args = []) {
   const current = worker;
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    const timer = op === "boot" ? null : setTimeout(() => {
-      if (worker === current) {
-        stopWorker("pycheck did not answer");
-        setState("error");
-      }
-    }, CALL_TIMEOUT_MS);
+    const patienceMs = SLOW_OPS.has(op) ? SLOW_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS;
+    const timer = op === "boot" ? null : setTimeout(() => lost(current, "pycheck did not answer"), patienceMs);
     pending.set(id, { resolve, reject, timer });
     current.postMessage({ id, op, args });
   });
+}
+
+/** The worker `which` stopped answering or threw: replace it on the next use if it had been ready. */
+function lost(which, reason) {
+  if (worker !== which) return;
+  const wasReady = state === "ready";
+  stopWorker(reason);
+  setState(wasReady ? "idle" : "error");
 }
 
 function onMessage({ data }) {
@@ -88,10 +96,7 @@ function start() {
   // A worker that fails to load, or throws outside a call, is replaced on the next call.
   worker.onerror = (event) => {
     event.preventDefault();
-    if (worker === current) {
-      stopWorker("the worker stopped");
-      setState("error");
-    }
+    lost(current, "the worker stopped");
   };
   worker.onmessage = onMessage;
   clearTimeout(patience);

@@ -95,7 +95,11 @@ function mountPassword(root) {
   }
 
   async function check() {
-    if (pycheck.state !== "ready") return; // checked once ready (see followState)
+    if (pycheck.state !== "ready") {
+      // After a worker died the runtime is idle again: this keystroke brings up a new one.
+      if (pycheck.state === "idle") pycheck.ready().catch(() => {});
+      return; // checked once ready (see followState)
+    }
     if (inFlight) {
       queued = true;
       return;
@@ -110,8 +114,10 @@ function mountPassword(root) {
         root.dataset.busy = "false";
       }
     } catch {
-      // A runtime failure is shown by followState; an input Python could not check is said here.
-      if (number === latest && !queued && pycheck.state === "ready") {
+      // A runtime failure is shown by followState, and a worker that died is replaced at once;
+      // an input Python could not check is said here.
+      if (pycheck.state === "idle") pycheck.ready().catch(() => {});
+      else if (number === latest && !queued && pycheck.state === "ready") {
         report = null;
         delete root.dataset.ok;
         root.dataset.failed = "";
