@@ -1,7 +1,8 @@
 """Is a password very common, or mostly a pattern? Both only warn, never block.
 
 Deliberately small (zxcvbn is the model, not the dependency): a password is *common* when all its
-letters spell one common password or one dictionary word (`Sommer2024!`, `P4ssord!P4ssord1`), and
+letters spell one common password or one dictionary word (`Sommer2024!`, `P4ssord!P4ssord1`) or it
+contains a give-away such as `passord` anywhere (`Mittnyepassord1!`), and
 *pattern-like* when almost every character belongs to a repeat, a sequence (abc, 987), a keyboard
 row (qwerty, asdf) or a year.
 """
@@ -16,6 +17,8 @@ from .wordlists import common_passwords, is_word
 MAX_ANALYSED = 128
 #: Fewer characters than this outside any pattern make the password pattern-like.
 MIN_FREE_CHARS = 6
+#: Words that make any password easy to guess, wherever they stand in it.
+GIVEAWAYS = ("passord", "password", "passwort", "letmein", "qwerty")
 KEYBOARD_ROWS = ("1234567890", "qwertyuiopå", "asdfghjkløæ", "zxcvbnm", "qwertzuiop", "azertyuiop")
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 # A digit or symbol between two letters is read as the letter it stands for (p4ssord → passord).
@@ -101,6 +104,8 @@ def looks_common(password: str) -> bool:
     if text in common_passwords() or text.strip("0123456789 !@#$%^&*_:;<>,./-?+") in common_passwords():
         return True
     for variant in (text, _LEET_INSIDE_WORD.sub(lambda m: LEET[m.group()], text)):
+        if any(giveaway in variant for giveaway in GIVEAWAYS):
+            return True
         word = _only_word(variant)
         if word is not None and is_word(word):
             return True
