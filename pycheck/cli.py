@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TextIO
+from functools import partial
+from typing import NoReturn, TextIO
 
 from . import messages, totp
 from .suggest import suggest_password
@@ -23,12 +24,41 @@ class _UsageError(Exception):
         self.message = message
 
 
-def _parser() -> argparse.ArgumentParser:
-    lang = argparse.ArgumentParser(add_help=False)
+class _Parser(argparse.ArgumentParser):
+    """argparse, but its usage errors are told in the language the command line asked for."""
+
+    def __init__(self, *args, error_lang: str = messages.DEFAULT_LANG, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.error_lang = error_lang
+
+    def error(self, message: str) -> NoReturn:
+        lang = self.error_lang
+        self.print_usage(sys.stderr)
+        if message.startswith("unrecognized arguments:"):  # not echoed: it may be the password
+            detail = messages.text("cli.password_argument", lang)
+        else:
+            detail = messages.text("cli.usage", lang, detail=message)
+        self.exit(EXIT_USAGE, messages.text("cli.error", lang, message=detail) + "\n")
+
+
+def _lang_of(argv: list[str]) -> str:
+    """The language `--lang` asks for, if it names one we have; otherwise the default."""
+    for index, arg in enumerate(argv):
+        value = arg.partition("=")[2] if arg.startswith("--lang=") else None
+        if arg == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in messages.LANGS:
+            return value
+    return messages.DEFAULT_LANG
+
+
+def _parser(error_lang: str) -> argparse.ArgumentParser:
+    new_parser = partial(_Parser, error_lang=error_lang)
+    lang = new_parser(add_help=False)
     lang.add_argument("--lang", choices=messages.LANGS, default=messages.DEFAULT_LANG,
                       help="language of the messages (default: %(default)s)")
-    parser = argparse.ArgumentParser(prog="pycheck", description="The IMDinett password policy and a demo TOTP.")
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser = new_parser(prog="pycheck", description="The IMDinett password policy and a demo TOTP.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=new_parser)
     check = sub.add_parser("check", parents=[lang], help="check the password on standard input",
                            description="Reads the password from the first line of standard input and, "
                            "if present, its confirmation from the second line.")
@@ -100,7 +130,8 @@ def main(argv: list[str] | None = None, stdin: TextIO | None = None, stdout: Tex
     for stream in (stdout, stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
-    args = _parser().parse_args(argv)  # exits 2 with a usage message on bad arguments
+    argv = sys.argv[1:] if argv is None else argv
+    args = _parser(_lang_of(argv)).parse_args(argv)  # exits 2 with a usage message on bad arguments
     lang = args.lang
     try:
         if args.command == "totp":

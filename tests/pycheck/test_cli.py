@@ -125,3 +125,22 @@ def test_usage_errors_exit_2(argv: list[str], capsys) -> None:
         run(argv)
     assert caught.value.code == 2
     assert "usage:" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+@pytest.mark.parametrize("argv", [["totp"], ["check", "--json", "extra"], ["nope"]])
+def test_usage_errors_are_told_in_the_asked_language(argv: list[str], lang: str, capsys) -> None:
+    with pytest.raises(SystemExit):
+        run([*argv, "--lang", lang] if argv[0] != "nope" else ["--lang", lang, *argv])
+    err = capsys.readouterr().err
+    assert messages.text("cli.error", lang, message="").strip() in err
+    other = next(other for other in messages.LANGS if other != lang)
+    assert messages.text("cli.error", other, message="").strip() not in err
+
+
+def test_a_password_given_as_an_argument_is_refused_with_the_reason(capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["check", "--lang", "en", GOOD])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2
+    assert "standard input only" in err and GOOD not in err
