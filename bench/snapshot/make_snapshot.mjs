@@ -35,9 +35,11 @@ for (const name of ["pycheck", "pyotp", "segno"]) {
 pyodide.runPython(`
 import importlib, json, pkgutil, pycheck, pyotp, segno
 for module in pkgutil.walk_packages(pycheck.__path__, "pycheck."):
-    importlib.import_module(module.name)
-if hasattr(pycheck, "check_password"):  # loads the word lists into memory
-    json.dumps(pycheck.check_password("Korrekt-Hest-Batteri-9", "Korrekt-Hest-Batteri-9").to_dict("nb"))
+    if not module.name.endswith("__main__"):  # running the CLI is not importing it
+        importlib.import_module(module.name)
+# One check of each kind loads the word lists and warms the caches the first keystroke would fill.
+json.dumps(pycheck.check_password("Korrekt-Hest-Batteri-9", "Korrekt-Hest-Batteri-9").to_dict("nb"))
+pycheck.suggest_password()
 `);
 const snapshot = pyodide.makeMemorySnapshot();
 writeFileSync(resolve(outArg), snapshot);
