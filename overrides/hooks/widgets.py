@@ -40,8 +40,7 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 _SCRIPT_TEXTS = {
     "password": ("show", "hide", "suggested", "cleared", "save_ok", "save_failed", "verdict_empty",
                  "check_failed",
-                 "loading", "unavailable", "message:report.ok", "message:report.not_ok",
-                 "message:report.passed", "message:report.failed"),
+                 "loading", "unavailable", "message:report.passed", "message:report.failed"),
     "totp": ("totp_valid", "totp_invalid", "totp_bad_input", "loading", "unavailable",
              "message:totp.seconds_left"),
 }
@@ -115,6 +114,7 @@ def password_widget(lang: str, uid: str) -> str:
         f'<button type="button" class="md-button" data-action="suggest">{_t("suggest", lang)}</button>'
         '</div>'
         '<p class="pycheck__verdict" data-role="verdict" role="status" aria-live="polite"></p>'
+        '<p class="pycheck__length" data-role="length"></p>'
         f'<p class="pycheck__heading" id="{uid}-rules">{_t("message:report.requirements", lang)}</p>'
         f'<ul class="pycheck__rules" data-role="rules" aria-labelledby="{uid}-rules">{rules}</ul>'
         '<div class="pycheck__warnings" data-role="warnings-box" hidden>'

@@ -92,7 +92,7 @@ def test_password_widget_contract(lang):
     assert all(b == 'type="button"' for b in re.findall(r'<button ([^ >]+)', markup))
     # the texts for the script are valid JSON in the attribute
     texts = json.loads(html.unescape(re.search(r'data-texts="([^"]*)"', markup).group(1)))
-    assert texts["report.ok"] == messages.catalogue()["report.ok"][lang]
+    assert texts["report.passed"] == messages.catalogue()["report.passed"][lang]
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -57,6 +57,7 @@ function mountPassword(root) {
   const password = root.querySelector('input[name="password"]');
   const confirm = root.querySelector('input[name="confirm"]');
   const verdict = role("verdict");
+  const length = role("length");
   const warningsBox = role("warnings-box");
   const warnings = role("warnings");
   const toggle = action("toggle");
@@ -72,7 +73,7 @@ function mountPassword(root) {
     report = result;
     root.dataset.ok = String(result.ok);
     root.dataset.failed = result.failed.join(" ");
-    root.dataset.warnings = (result.warnings || []).map((w) => (typeof w === "string" ? w : w.code)).join(" ");
+    root.dataset.warnings = result.warnings.join(" ");
     for (const rule of result.rules || []) {
       const item = root.querySelector(`li[data-rule="${rule.code}"]`);
       if (!item) continue;
@@ -82,15 +83,17 @@ function mountPassword(root) {
       item.querySelector('[data-role="reason"]').textContent = rule.passed ? "" : ` ${rule.message}`;
     }
     warnings.replaceChildren(
-      ...(result.warnings || []).map((w) => {
+      ...result.warning_messages.map(({ code, message }) => {
         const li = document.createElement("li");
-        li.dataset.warning = typeof w === "string" ? w : w.code;
-        li.textContent = typeof w === "string" ? w : w.message;
+        li.dataset.warning = code;
+        li.textContent = message;
         return li;
       }),
     );
     warningsBox.hidden = warnings.children.length === 0;
-    const text = password.value === "" ? texts.verdict_empty : result.ok ? texts["report.ok"] : texts["report.not_ok"];
+    length.textContent = password.value === "" ? "" : [result.length_message, result.length_note].filter(Boolean).join(" ");
+    // Written only when it changes, so the live region announces a new verdict, not every keystroke.
+    const text = password.value === "" ? texts.verdict_empty : result.summary;
     if (verdict.textContent !== text) verdict.textContent = text;
   }
 

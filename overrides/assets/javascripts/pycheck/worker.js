@@ -7,7 +7,13 @@
 const PYTHON = `
 import json
 from pycheck import check_password, suggest_password
-from pycheck import totp as _totp
+
+
+def _totp():
+    # Imported on first use, like pycheck does itself: the checker alone never loads pyotp.
+    from pycheck import totp
+
+    return totp
 
 
 def _check(password, confirm, lang):
@@ -19,26 +25,27 @@ def _suggest():
 
 
 def _code(secret, at, digits, period, algorithm):
-    return _totp.code(secret, at, digits=digits, period=period, algorithm=algorithm)
+    return _totp().code(secret, at, digits=digits, period=period, algorithm=algorithm)
 
 
 def _verify(code, secret, at):
-    return bool(_totp.verify(code, secret, at))
+    return bool(_totp().verify(code, secret, at))
 
 
 def _demo(secret, account, issuer, at):
     """The demo's state: a fresh secret when none is given, its code, seconds left and QR code."""
     import segno
 
-    secret = secret or _totp.new_demo_secret()
-    uri = _totp.provisioning_uri(secret, account, issuer=issuer)
+    totp = _totp()
+    secret = secret or totp.new_demo_secret()
+    uri = totp.provisioning_uri(secret, account, issuer=issuer)
     qr = segno.make(uri, error="m").svg_data_uri(scale=4, border=2)
     return json.dumps({
         "secret": secret,
         "uri": uri,
         "qr": qr,
-        "code": _totp.code(secret, at),
-        "seconds_left": _totp.seconds_left(at),
+        "code": totp.code(secret, at),
+        "seconds_left": totp.seconds_left(at),
         "at": at,
     })
 `;
