@@ -10,7 +10,7 @@ from pycheck import POLICY, RULE_CODES, WARNING_CODES, check_password, messages
 from pycheck.totp import TotpError
 
 PLACEHOLDERS = {"length", "chars", "chars_count", "bytes", "bits", "min_bits", "min_chars", "low", "high",
-                "algorithm", "allowed", "message", "seconds"}
+                "algorithm", "allowed", "message", "seconds", "detail"}
 SAMPLE = {name: "7" for name in PLACEHOLDERS}
 
 
