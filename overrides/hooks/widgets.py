@@ -109,7 +109,7 @@ def password_widget(lang: str, uid: str) -> str:
         + field.format(id=f"{uid}-password", name="password", label=_t("password_label", lang), uid=uid)
         + field.format(id=f"{uid}-confirm", name="confirm", label=_t("confirm_label", lang), uid=uid)
         + '<div class="pycheck__tools" data-role="tools" hidden>'
-        f'<button type="button" class="md-button" data-action="toggle" aria-pressed="false">'
+        f'<button type="button" class="md-button" data-action="toggle">'
         f'{_t("show", lang)}</button>'
         f'<button type="button" class="md-button" data-action="suggest">{_t("suggest", lang)}</button>'
         '</div>'

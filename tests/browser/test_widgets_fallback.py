@@ -111,3 +111,23 @@ def test_python_loads_when_ready_is_called(context):
     report = page.evaluate("window.pycheck.checkPassword('Sommer2024!', null)")
     assert report["failed"] == list(check_password("Sommer2024!").failed)
 
+
+
+@pytest.mark.parametrize("lang", ["nb", "en"])
+def test_without_javascript_the_rules_and_a_note_remain(browser, site_url, lang):
+    ctx = browser.new_context(base_url=site_url, java_script_enabled=False)
+    try:
+        page = ctx.new_page()
+        page.goto("checker/" if lang == "nb" else "en/checker/")
+        rules = page.locator(f"{ROOT} [data-role=rules]").inner_text()
+        for code in POLICY.codes:
+            assert messages.text(f"rule.{code}.help", lang) in rules
+        # Playwright turns off script execution, not the parser's scripting flag, so Chromium keeps
+        # <noscript> as raw text here: its text is read instead of its visibility.
+        assert WIDGET_TEXTS["password_noscript"][lang] in page.locator(f"{ROOT} noscript").text_content()
+        assert page.locator(f"{ROOT} input[name=password]").is_visible()
+        page.goto("totp-demo/" if lang == "nb" else "en/totp-demo/")
+        assert WIDGET_TEXTS["totp_noscript"][lang] in page.locator("[data-pycheck=totp] noscript").text_content()
+        assert page.locator("[data-pycheck=totp] [data-role=warning]").is_visible()
+    finally:
+        ctx.close()

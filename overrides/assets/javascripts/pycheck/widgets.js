@@ -143,10 +143,10 @@ function mountPassword(root) {
   password.addEventListener("input", changed);
   confirm.addEventListener("input", changed);
 
+  // The button says what it will do next ("Vis passord" / "Skjul passord"), so it has no aria-pressed.
   toggle.addEventListener("click", () => {
     const reveal = password.type === "password";
     password.type = confirm.type = reveal ? "text" : "password";
-    toggle.setAttribute("aria-pressed", String(reveal));
     toggle.textContent = reveal ? texts.hide : texts.show;
   });
   action("suggest").addEventListener("click", async () => {
