@@ -91,7 +91,9 @@ function mountPassword(root) {
       }),
     );
     warningsBox.hidden = warnings.children.length === 0;
-    length.textContent = password.value === "" ? "" : [result.length_message, result.length_note].filter(Boolean).join(" ");
+    // A failing length rule already says the counted length in its message.
+    const lengthFailed = result.failed.includes("length");
+    length.textContent = password.value === "" ? "" : [lengthFailed ? "" : result.length_message, result.length_note].filter(Boolean).join(" ");
     // Written only when it changes, so the live region announces a new verdict, not every keystroke.
     const text = password.value === "" ? texts.verdict_empty : result.summary;
     if (verdict.textContent !== text) verdict.textContent = text;
