@@ -76,7 +76,7 @@ serve: site
 	$(PY) tools/serve.py --port 8000
 
 # --- tests and benchmarks ---------------------------------------------------------------------
-test: system venv data node_modules runtime pyodide-test-wheels
+test: system venv data node_modules runtime pyodide-test-wheels site
 	$(PY) -m pytest
 
 bench: venv data
