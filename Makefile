@@ -79,8 +79,9 @@ serve: site
 test: system venv data node_modules runtime pyodide-test-wheels site
 	$(PY) -m pytest
 
-bench: venv data
+bench: venv data site
 	$(PY) bench/bench_pycheck.py
+	$(PY) bench/first_result.py
 
 clean:
 	rm -rf $(VENV) node_modules site build dist .pytest_cache .hypothesis

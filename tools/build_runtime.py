@@ -22,7 +22,10 @@ the folder against its own URL, so every URL below is absolute on the site's ori
     await pyodide.loadPackage(["pycheck", "segno"], { checkIntegrity: true });   // pyotp comes as pycheck's dependency
 
 `loadPackage` resolves names through pyodide-lock.json only: no micropip, no index, and a wheel whose
-sha256 differs from the lock file's is refused.
+sha256 differs from the lock file's is refused. It does not reject when a package fails (a refused
+integrity check included): it calls `errorCallback` and leaves the package out, so check that the names
+are in `pyodide.loadedPackages` afterwards. A name the lock file does not know rejects with
+"No known package with name ..." and makes no request.
 """
 from __future__ import annotations
 
