@@ -2,7 +2,8 @@
 
 Deliberately small (zxcvbn is the model, not the dependency): a password is *common* when all its
 letters spell one common password or one dictionary word (`Sommer2024!`, `P4ssord!P4ssord1`) or it
-contains a give-away such as `passord` anywhere (`Mittnyepassord1!`), and
+contains a give-away such as `passord` anywhere (`Mittnyepassord1!`) or a season with a year
+(`Sommerferie2024!!`), and
 *pattern-like* when almost every character belongs to a repeat, a sequence (abc, 987), a keyboard
 row (qwerty, asdf) or a year.
 """
@@ -19,6 +20,10 @@ MAX_ANALYSED = 128
 MIN_FREE_CHARS = 6
 #: Words that make any password easy to guess, wherever they stand in it.
 GIVEAWAYS = ("passord", "password", "passwort", "letmein", "qwerty")
+#: A season, holiday or month with a year (`Sommer2024`, `Juli-2023`) is a classic guess.
+SEASONS = ("sommer", "vinter", "høst", "vår", "jul", "påske", "summer", "winter", "autumn", "spring",
+           "januar", "februar", "mars", "april", "juni", "juli", "august", "september", "oktober",
+           "november", "desember", "january", "february", "march", "june", "july", "october", "december")
 KEYBOARD_ROWS = ("1234567890", "qwertyuiopå", "asdfghjkløæ", "zxcvbnm", "qwertzuiop", "azertyuiop")
 LEET = {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s"}
 # A digit or symbol between two letters is read as the letter it stands for (p4ssord → passord).
@@ -105,6 +110,8 @@ def looks_common(password: str) -> bool:
         return True
     for variant in (text, _LEET_INSIDE_WORD.sub(lambda m: LEET[m.group()], text)):
         if any(giveaway in variant for giveaway in GIVEAWAYS):
+            return True
+        if _YEAR.search(variant) and any(season in variant for season in SEASONS):
             return True
         word = _only_word(variant)
         if word is not None and is_word(word):
