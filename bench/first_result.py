@@ -36,7 +36,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, _QuietHandler  # noqa: E402 - the tests' browser setup
+from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' browser setup
+from static_server import StaticFiles  # noqa: E402 - on sys.path through conftest
 
 SITE = ROOT / "site"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
@@ -201,7 +202,7 @@ def main() -> None:
         root = Path(tmp) / "www"
         snapshot = make_snapshot(runtime, Path(tmp) / "snapshot.bin")
         prepare(root, runtime, snapshot)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(root)))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticFiles, directory=str(root)))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}/"
         variants = {name: (f"{base}__bench/{name}.html", False) for name in SCRIPTS}

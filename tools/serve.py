@@ -17,6 +17,7 @@ import threading
 import time
 from pathlib import Path
 
+from static_server import StaticFiles
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
@@ -55,16 +56,8 @@ class State:
         self.changed = threading.Event()
 
 
-class Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
+class Handler(StaticFiles):
+    """The site as it is built, plus the reload script and the build version."""
 
     def __init__(self, *args, state: State, **kwargs) -> None:
         self.state = state
@@ -92,9 +85,6 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "no-store")
         self.end_headers()
         self.wfile.write(body)
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
 
 class Changes(FileSystemEventHandler):

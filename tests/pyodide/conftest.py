@@ -1,15 +1,13 @@
 """Fixtures for the runtime tests: the Pyodide runtime the site ships, and a page that boots it."""
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from static_server import StaticFiles, serving
 
 HERE = Path(__file__).resolve().parent
 # The same policy the site's pages carry: scripts only from the origin, WebAssembly compilation allowed.
@@ -29,23 +27,11 @@ def runtime_dir(request: pytest.FixtureRequest) -> Path:
     return runtime
 
 
-class _CSPHandler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".wasm": "application/wasm",
-        ".mjs": "text/javascript",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
-
+class _CSPHandler(StaticFiles):
     def end_headers(self) -> None:
         self.send_header("Content-Security-Policy", CSP)
         self.send_header("Cache-Control", "no-store")
         super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
-        pass
 
 
 @pytest.fixture(scope="session")
@@ -56,11 +42,5 @@ def runtime_page_url(runtime_dir: Path, tmp_path_factory: pytest.TempPathFactory
     root = tmp_path_factory.mktemp("runtime-site")
     shutil.copytree(runtime_dir, root / "pyodide")
     shutil.copytree(HERE / "page", root / "en")
-    handler = functools.partial(_CSPHandler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/en/runtime-check.html"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(root, _CSPHandler) as url:
+        yield url + "en/runtime-check.html"

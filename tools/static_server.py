@@ -1,0 +1,38 @@
+"""The static file server behind `make serve` and the browser tests: the built site, as any static host
+would serve it, with the MIME types Pyodide needs (a .wasm must be application/wasm to be streamed)."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+class StaticFiles(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",
+        ".mjs": "text/javascript",
+        ".js": "text/javascript",
+        ".json": "application/json",
+        ".whl": "application/zip",
+        ".zip": "application/zip",
+    }
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+
+@contextmanager
+def serving(directory: Path, handler: type[StaticFiles] = StaticFiles, port: int = 0) -> Iterator[str]:
+    """Serves `directory` on 127.0.0.1 (a free port unless one is given) in a background thread and
+    yields its base URL, ending in '/'."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
