@@ -7,6 +7,9 @@ What it puts there, all of it served from the site's own origin as `site/pyodide
     pyotp-<version>-py3-none-any.whl  segno-<version>-py3-none-any.whl    pinned by hash (requirements/pyodide.txt)
     pyodide-lock.json   the npm package's lock file cut down to exactly these three wheels, each with its
                         sha256 and a file name relative to the lock file (no URL, no other host)
+    snapshot.bin.gz  snapshot.json   a memory snapshot with pycheck, pyotp and segno imported, and its
+                        sha256 (tools/make_snapshot.mjs); the worker restores it when it can, else boots
+                        normally as below
 
 How a page loads it (English pages live one level deeper and use `../pyodide/`; the worker resolves
 the folder against its own URL, so every URL below is absolute on the site's origin)::
@@ -140,6 +143,13 @@ def check_lock_file(lock: Path, wheels: list[Path]) -> None:
             sys.exit(f"{lock}: file name {name!r} is not relative to the lock file")
 
 
+def make_snapshot(out: Path) -> None:
+    """The memory snapshot the worker restores instead of booting (see tools/make_snapshot.mjs)."""
+    for stale in ("snapshot.bin.gz", "snapshot.json"):
+        (out / stale).unlink(missing_ok=True)
+    run("node", ROOT / "tools" / "make_snapshot.mjs", out)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "pyodide")
@@ -157,6 +167,7 @@ def main() -> None:
     wheels = [build_pycheck_wheel(out), *download_pinned_wheels(out)]
     lock = write_lock_file(out, wheels)
     check_lock_file(lock, wheels)
+    make_snapshot(out)
     print(f"runtime ready in {out}: {', '.join(sorted(p.name for p in out.iterdir()))}")
 
 

@@ -52,24 +52,108 @@ def _demo(secret, account, issuer, at):
 
 let pyodide = null;
 let api = null;
+// Packages already imported in the memory snapshot the interpreter was restored from (none after a
+// normal boot): its file system is not in the snapshot, so they are never installed again.
+let preloaded = new Set();
 
 // Pyodide reports a wasm or stdlib download that failed on the console and then waits forever;
 // these messages make the boot fail at once instead, so the page can show its fallback.
 const FATAL = ["wasm instantiation failed", "installing the standard library"];
+let onFatal = null;
+for (const level of ["warn", "error"]) {
+  const original = console[level];
+  console[level] = (...items) => {
+    const text = items.map(String).join(" ");
+    if (onFatal && FATAL.some((fatal) => text.includes(fatal))) onFatal(new Error(text));
+    original.apply(console, items);
+  };
+}
 
-async function boot(runtime) {
-  const failed = new Promise((_, reject) => {
-    for (const level of ["warn", "error"]) {
-      const original = console[level];
-      console[level] = (...items) => {
-        const text = items.map(String).join(" ");
-        if (FATAL.some((fatal) => text.includes(fatal))) reject(new Error(text));
-        original.apply(console, items);
-      };
+// --- the memory snapshot (made by tools/make_snapshot.mjs at `make runtime` time) ----------------
+// Restoring it skips the interpreter's start and every import pycheck needs (3-5x faster to the first
+// verdict), at the cost of downloading it (snapshot.json says how big). On a slow network its bytes
+// cost more time than the CPU it saves, and browsers do not say reliably how fast the network is
+// (Chromium's navigator.connection.downlink is a coarse default until it has measured traffic), so
+// the worker measures the download itself: if, after `probeMs`, the rest would take longer than
+// `maxDownloadMs`, it stops and boots normally (figures: README, "Figures"). From the HTTP cache it
+// always passes. Any other failure (no manifest, no file, sha256 mismatch, a pyodide.asm.wasm of
+// another build, a restore error) also falls back to the normal boot.
+const SNAPSHOT = {
+  probeMs: 800,
+  // The CPU time a restore saves over a normal boot, about 3 s on a desktop and more on a phone:
+  // a download that takes longer than this is a net loss.
+  maxDownloadMs: 3000,
+  // An attempt that takes longer than this gives way to the normal boot (the page's own patience
+  // shows the fallback after 8 s whatever happens here).
+  timeoutMs: 20000,
+};
+
+async function fetchOk(url, init) {
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response;
+}
+
+/** The snapshot's manifest, or null when there is none or this browser cannot check it. */
+async function snapshotManifest(runtime) {
+  if (!globalThis.crypto?.subtle || typeof DecompressionStream !== "function") return null;
+  if (navigator.connection?.saveData) return null;
+  try {
+    const manifest = await (await fetchOk(new URL("snapshot.json", runtime).href)).json();
+    if (typeof manifest?.file !== "string" || !/^[0-9a-f]{64}$/.test(manifest.sha256 ?? "")) return null;
+    if (!(manifest.bytes > 0)) return null;
+    return { ...manifest, url: new URL(manifest.file, runtime).href };
+  } catch {
+    return null;
+  }
+}
+
+/** Downloads `url` (`bytes` long), giving up as soon as the rate says it would take too long. */
+async function download(url, bytes) {
+  const started = performance.now();
+  const response = await fetchOk(url);
+  const reader = response.body.getReader();
+  const chunks = [];
+  let received = 0;
+  let tooSlow = false;
+  const probe = setTimeout(() => {
+    const elapsed = performance.now() - started;
+    if (received < bytes && (received === 0 || (elapsed * bytes) / received > SNAPSHOT.maxDownloadMs)) {
+      tooSlow = true;
+      reader.cancel().catch(() => {});
     }
+  }, SNAPSHOT.probeMs);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      received += value.length;
+    }
+  } finally {
+    clearTimeout(probe);
+  }
+  if (tooSlow) throw new Error("snapshot: the network is too slow for it");
+  return new Blob(chunks);
+}
+
+/** The snapshot's bytes, refused unless their sha256 is the one recorded at build time. */
+async function snapshotBytes({ url, sha256, bytes }) {
+  const packed = await download(url, bytes);
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", await packed.arrayBuffer()));
+  const hex = Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  if (hex !== sha256) throw new Error("snapshot: sha256 mismatch");
+  const stream = packed.stream().pipeThrough(new DecompressionStream("gzip"));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+function startPyodide(loadPyodide, runtime, extra = {}) {
+  let fail;
+  const failed = new Promise((_, reject) => {
+    fail = reject;
   });
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  pyodide = await Promise.race([
+  onFatal = fail;
+  return Promise.race([
     failed,
     loadPyodide({
       indexURL: runtime,
@@ -78,16 +162,55 @@ async function boot(runtime) {
       packageBaseUrl: runtime,
       stdout: () => {},
       stderr: () => {},
+      ...extra,
     }),
-  ]);
-  await load(["pycheck"]);
+  ]).finally(() => {
+    if (onFatal === fail) onFatal = null;
+  });
+}
+
+async function fromSnapshot(loadPyodide, runtime) {
+  const manifest = await snapshotManifest(runtime);
+  if (!manifest) return null;
+  let timer;
+  const tooSlow = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error("snapshot: too slow")), SNAPSHOT.timeoutMs);
+  });
+  try {
+    const restored = await Promise.race([
+      tooSlow,
+      startPyodide(loadPyodide, runtime, { _loadSnapshot: snapshotBytes(manifest) }),
+    ]);
+    // The snapshot froze the state of `random` (pycheck draws from `secrets`, but be safe) and must
+    // hold pycheck; a restore that cannot do both is not used.
+    restored.runPython("import random, pycheck, pyotp, segno; random.seed()");
+    return restored;
+  } catch {
+    return null;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function boot(runtime) {
+  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
+  pyodide = await fromSnapshot(loadPyodide, runtime);
+  if (pyodide) {
+    preloaded = new Set(["pycheck", "pyotp", "segno"]);
+  } else {
+    preloaded = new Set();
+    pyodide = await startPyodide(loadPyodide, runtime);
+    await load(["pycheck"]);
+  }
   pyodide.runPython(PYTHON);
   const get = (name) => pyodide.globals.get(name);
   api = { check: get("_check"), suggest: get("_suggest"), code: get("_code"), verify: get("_verify"), demo: get("_demo") };
   return pyodide.version;
 }
 
-async function load(packages) {
+async function load(names) {
+  const packages = names.filter((name) => !preloaded.has(name));
+  if (!packages.length) return true;
   const errors = [];
   await pyodide.loadPackage(packages, {
     checkIntegrity: true,
@@ -108,7 +231,7 @@ const OPS = {
   totp: ([secret, at, digits, period, algorithm]) => api.code(secret, at, digits, period, algorithm),
   verify: ([code, secret, at]) => api.verify(code, secret, at),
   demo: async ([secret, account, issuer, at]) => {
-    if (!("segno" in pyodide.loadedPackages)) await load(["segno"]);
+    await load(["segno"]);
     return JSON.parse(api.demo(secret ?? undefined, account, issuer, at));
   },
 };

@@ -1,0 +1,158 @@
+"""The checker boots from the memory snapshot when it can, and from the normal boot when it cannot.
+
+Which way it booted shows in the requests: the snapshot path fetches `snapshot.bin.gz` and never the
+pycheck wheel (pycheck is already imported in the snapshot); the normal boot fetches the wheel.
+Either way the verdicts equal CPython's and every request stays on the site's origin.
+"""
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from pycheck import check_password, totp
+
+pytestmark = pytest.mark.browser
+
+READY_TIMEOUT_MS = 120_000  # a generous bound for a busy 2-core machine, not a speed claim
+ROOT = "[data-pycheck=password]"
+CASES = [
+    ("", None, "nb"),
+    ("Sommer2024!", None, "en"),
+    ("Korrekt-Hest-Batteri-9", "Korrekt-Hest-Batteri-9", "nb"),
+    ("Korrekt-Hest-Batteri-9", "Korrekt-Hest-Batteri-8", "en"),
+    ("Ærlig Øl På Åsen 42!", None, "nb"),
+    ("P@ssw0rd" * 10, None, "en"),
+    ("Korrekt\u200bHest-Batteri-9", "", "nb"),
+    ("🙂Smilefjes-Passord-12!", None, "en"),
+    ("  Mellomrom  i  Passord  7!  ", None, "nb"),
+]
+CHECK_ALL = """async (cases) => {
+  const out = [];
+  for (const [password, confirm, lang] of cases) out.push(await window.pycheck.checkPassword(password, confirm, lang));
+  return out;
+}"""
+
+
+def cpython_reports() -> list[dict]:
+    return [json.loads(json.dumps(check_password(p, c).to_dict(lang), ensure_ascii=False)) for p, c, lang in CASES]
+
+
+def manifest(site_dir: Path) -> dict:
+    return json.loads((site_dir / "pyodide" / "snapshot.json").read_text("utf-8"))
+
+
+@pytest.fixture
+def context(browser, site_url):
+    ctx = browser.new_context(base_url=site_url)
+    ctx.requests = []
+    ctx.on("request", lambda request: ctx.requests.append(request.url))
+    yield ctx
+    ctx.close()
+
+
+def boot_and_check(context, site_url: str, path: str = "checker/") -> list[dict]:
+    """Opens the checker, types a password, waits for the verdict and returns the API's reports."""
+    page = context.new_page()
+    page.goto(path)
+    page.fill(f"{ROOT} input[name=password]", "Korrekt-Hest-Batteri-9")
+    page.wait_for_selector(f"{ROOT}[data-ok]", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute(ROOT, "data-state") == "ready"
+    assert page.get_attribute(ROOT, "data-failed") == " ".join(check_password("Korrekt-Hest-Batteri-9", "").failed)
+    reports = page.evaluate(CHECK_ALL, [list(case) for case in CASES])
+    code = page.evaluate("() => window.pycheck.totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59, {digits: 8})")
+    assert code == totp.code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59, digits=8)
+    origin = urlsplit(site_url)[:2]
+    assert [u for u in context.requests if urlsplit(u)[:2] != origin] == []
+    return reports
+
+
+def fetched(context, name: str) -> bool:
+    return any(urlsplit(url).path.endswith("/pyodide/" + name) or
+               (name.endswith("*.whl") and "/pyodide/pycheck-" in url) for url in context.requests)
+
+
+def booted_from_snapshot(context) -> bool:
+    return fetched(context, "snapshot.bin.gz") and not fetched(context, "pycheck-*.whl")
+
+
+def test_the_build_ships_a_snapshot_with_its_sha256(site_dir):
+    data = manifest(site_dir)
+    packed = (site_dir / "pyodide" / data["file"]).read_bytes()
+    assert hashlib.sha256(packed).hexdigest() == data["sha256"]
+    assert len(packed) == data["bytes"]
+    raw = gzip.decompress(packed)
+    assert hashlib.sha256(raw).hexdigest() == data["raw_sha256"] and len(raw) == data["raw_bytes"]
+    wasm = (site_dir / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    assert hashlib.sha256(wasm).hexdigest() == data["wasm_sha256"]
+
+
+def test_from_the_snapshot_the_verdicts_equal_cpythons(context, site_url):
+    reports = boot_and_check(context, site_url, "en/checker/")
+    assert booted_from_snapshot(context), context.requests
+    assert reports == cpython_reports()
+
+
+def test_a_missing_snapshot_falls_back_to_the_normal_boot(context, site_url):
+    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="not found"))
+    reports = boot_and_check(context, site_url)
+    assert fetched(context, "pycheck-*.whl")
+    assert reports == cpython_reports()
+
+
+def test_a_missing_manifest_falls_back_without_fetching_the_snapshot(context, site_url):
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+    reports = boot_and_check(context, site_url)
+    assert fetched(context, "pycheck-*.whl") and not fetched(context, "snapshot.bin.gz")
+    assert reports == cpython_reports()
+
+
+def test_a_corrupted_snapshot_is_refused_by_its_sha256(context, site_url, site_dir):
+    packed = bytearray((site_dir / "pyodide" / manifest(site_dir)["file"]).read_bytes())
+    packed[len(packed) // 2] ^= 0xFF
+    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=bytes(packed)))
+    reports = boot_and_check(context, site_url)
+    assert fetched(context, "pycheck-*.whl")
+    assert reports == cpython_reports()
+
+
+def test_a_working_snapshot_with_another_sha256_is_refused(context, site_url, site_dir):
+    """The same snapshot packed again: it would restore fine, but it is not the one the build recorded."""
+    data = manifest(site_dir)
+    repacked = gzip.compress(gzip.decompress((site_dir / "pyodide" / data["file"]).read_bytes()), compresslevel=1)
+    assert hashlib.sha256(repacked).hexdigest() != data["sha256"]
+    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=repacked))
+    reports = boot_and_check(context, site_url)
+    assert fetched(context, "snapshot.bin.gz") and fetched(context, "pycheck-*.whl")
+    assert reports == cpython_reports()
+
+
+def test_a_snapshot_of_another_build_fails_to_restore_and_falls_back(context, site_url, site_dir):
+    """A snapshot whose sha256 matches its manifest but that another pyodide.asm.wasm build made."""
+    data = manifest(site_dir)
+    raw = bytearray(gzip.decompress((site_dir / "pyodide" / data["file"]).read_bytes()))
+    raw[16:48] = bytes(b ^ 0x55 for b in raw[16:48])  # the header's build id (Pyodide checks it on restore)
+    packed = gzip.compress(bytes(raw), compresslevel=1)
+    forged = {**data, "sha256": hashlib.sha256(packed).hexdigest(), "bytes": len(packed)}
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=json.dumps(forged),
+                                                                            content_type="application/json"))
+    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=packed))
+    reports = boot_and_check(context, site_url)
+    assert fetched(context, "snapshot.bin.gz") and fetched(context, "pycheck-*.whl")
+    assert reports == cpython_reports()
+
+
+def test_garbage_that_is_not_gzip_falls_back(context, site_url, site_dir):
+    data = manifest(site_dir)
+    garbage = b"not a snapshot" * 1000
+    forged = {**data, "sha256": hashlib.sha256(garbage).hexdigest(), "bytes": len(garbage)}
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=json.dumps(forged),
+                                                                            content_type="application/json"))
+    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=garbage))
+    reports = boot_and_check(context, site_url)
+    assert fetched(context, "pycheck-*.whl")
+    assert reports == cpython_reports()
