@@ -48,7 +48,7 @@ node_modules/.installed: package.json package-lock.json
 
 node_modules: node_modules/.installed
 
-RUNTIME_INPUTS := tools/build_runtime.py requirements/pyodide.txt pyproject.toml README.md \
+RUNTIME_INPUTS := tools/build_runtime.py tools/make_snapshot.mjs requirements/pyodide.txt pyproject.toml README.md \
 	$(shell find pycheck -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 build/pyodide/pyodide-lock.json: node_modules/.installed $(VENV)/.installed $(RUNTIME_INPUTS)
