@@ -79,9 +79,12 @@ serve: site
 test: system venv data node_modules runtime pyodide-test-wheels site
 	$(PY) -m pytest
 
-bench: venv data site
+# Figures only (bench/results/*.json, never asserted); BENCH_QUICK=1 for fewer runs and pages.
+bench: venv data node_modules site
 	$(PY) bench/bench_pycheck.py
 	$(PY) bench/first_result.py
+	$(PY) bench/page_figures.py
+	$(PY) bench/lighthouse.py
 
 clean:
 	rm -rf $(VENV) node_modules site build dist .pytest_cache .hypothesis

@@ -4,44 +4,38 @@
 
 Variants, each measured cold (a new browser context: empty HTTP and code caches) and warm (the same
 context navigating again), alternating their order run by run; medians are printed with the ratio to
-the faster baseline and saved to bench/results/first_result.json:
+the faster baseline and saved to bench/results/first_result[-slow].json. Each step of the boot is a
+variant, so the table says what each gave:
 
   baseline-main     the npm package's files as they come, Pyodide booted on the main thread, one call
   baseline-worker   the same in a module worker
   runtime-worker    the site's runtime (site/pyodide/): our lock file, pycheck loaded by name with the
                     integrity check, one check_password() call, in a module worker
-  snapshot-worker   the same from a memory snapshot made in Node (bench/snapshot/make_snapshot.mjs),
-                    restored with loadPyodide({_loadSnapshot}) (private API: an experiment)
-  checker-page      the site's English checker page: a password typed at once, until the verdict
-                    (data-ok) is on the widget
+  snapshot-worker   the same restored from the site's memory snapshot (snapshot.bin.gz, unpacked with
+                    DecompressionStream, then loadPyodide({_loadSnapshot}))
+  checker-page      the site's English checker page as shipped (snapshot, sha256 check, fallback): a
+                    password typed at once, until the verdict (data-ok) is on the widget
+  checker-normal    the same page with snapshot.json answering 404, so the worker boots normally
 
-`--slow` emulates a slow phone on a slow network (4× CPU throttling, 1.6 Mbit/s, 150 ms RTT) through
-the page's DevTools session; Chromium applies neither to dedicated workers, so it mostly slows the
-main thread and the page's own fetches: read its figures with that in mind.
-Figures only: nothing here is asserted.
+The pages are served as a static host would (gzip, a cache lifetime: bench/common.py). `--slow`
+emulates a slow phone on a slow network: the server gives every response a 150 ms round trip and
+1.6 Mbit/s shared (this reaches the worker's downloads too), and DevTools throttles the page's main
+thread 4× (Chromium cannot throttle a dedicated worker's CPU that way, so Python's boot runs at full
+speed: read the slow figures as network-bound). Figures only: nothing here is asserted.
 """
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import json
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402 - the tests' browser setup
-from static_server import StaticFiles  # noqa: E402 - on sys.path through conftest
+from common import QUICK, ROOT, SITE, chromium, host, save, throttle_cpu
 
-SITE = ROOT / "site"
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
-RESULTS = ROOT / "bench" / "results" / "first_result.json"
 PASSWORD = "Korrekt-Hest-Batteri-9"
 TIMEOUT_MS = 180_000
 CONFIG = """{ indexURL: base, lockFileURL: base + "pyodide-lock.json", packageBaseUrl: base,
@@ -95,12 +89,13 @@ async function run() {{
         "snapshot-worker-worker.mjs": f"""
 import {{ loadPyodide }} from "../pyodide/pyodide.mjs";
 const base = new URL("../pyodide/", import.meta.url).href;
+async function unpack() {{
+  const response = await fetch(base + "snapshot.bin.gz");
+  if (!response.ok) throw new Error(`snapshot: HTTP ${{response.status}}`);
+  return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+}}
 async function run() {{
-  const snapshot = fetch("../__snapshot/snapshot.bin").then((r) => {{
-    if (!r.ok) throw new Error(`snapshot: HTTP ${{r.status}}`);
-    return r.arrayBuffer();
-  }});
-  const py = await loadPyodide({{ ...{CONFIG}, _loadSnapshot: snapshot }});
+  const py = await loadPyodide({{ ...{CONFIG}, _loadSnapshot: unpack() }});
   return py.runPython({json.dumps(CALL)});
 }}
 """ + WORKER_END,
@@ -120,15 +115,12 @@ new MutationObserver((changes, observer) => {
 """
 
 
-def prepare(root: Path, runtime: Path, snapshot: Path | None) -> None:
+def prepare(root: Path, runtime: Path) -> None:
     """The site (if built) and the bench pages on one origin."""
     if (SITE / "index.html").is_file():
         shutil.copytree(SITE, root, dirs_exist_ok=True)
     shutil.copytree(runtime, root / "pyodide", dirs_exist_ok=True)
     shutil.copytree(NPM_PYODIDE, root / "__npm")
-    if snapshot is not None:
-        (root / "__snapshot").mkdir()
-        shutil.copy2(snapshot, root / "__snapshot" / "snapshot.bin")
     bench = root / "__bench"
     bench.mkdir()
     for name, files in SCRIPTS.items():
@@ -137,28 +129,10 @@ def prepare(root: Path, runtime: Path, snapshot: Path | None) -> None:
             (bench / file_name).write_text(text, encoding="utf-8")
 
 
-def make_snapshot(runtime: Path, out: Path) -> Path | None:
-    proc = subprocess.run(["node", str(ROOT / "bench" / "snapshot" / "make_snapshot.mjs"), str(runtime), str(out)],
-                          capture_output=True, text=True)
-    if proc.returncode != 0:
-        print(f"snapshot not made, its variant is skipped:\n{proc.stderr[-2000:]}", file=sys.stderr)
-        return None
-    return out
-
-
-def slow_down(page) -> None:
-    session = page.context.new_cdp_session(page)
-    session.send("Network.enable")
-    session.send("Network.emulateNetworkConditions", {
-        "offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8,
-    })
-    session.send("Emulation.setCPUThrottlingRate", {"rate": 4})
-
-
 def navigate(page, url: str, typed: bool, slow: bool) -> float:
     """Navigates and returns ms from navigation start to the first result."""
     if slow:
-        slow_down(page)
+        throttle_cpu(page)
     page.goto(url, wait_until="commit")
     if typed:
         field = page.locator('[data-pycheck="password"] input[name=password]').first
@@ -170,15 +144,23 @@ def navigate(page, url: str, typed: bool, slow: bool) -> float:
     return float(page.get_attribute("html", "data-done"))
 
 
-def measure(browser, url: str, typed: bool, slow: bool) -> tuple[float, float]:
+def measure(browser, url: str, typed: bool, slow: bool, no_snapshot: bool) -> tuple[float, float, str]:
+    """Cold and warm ms, and how the checker booted ("snapshot", "normal" or "" for the bench pages)."""
     context = browser.new_context()
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
     try:
         if typed:
             context.add_init_script(VERDICT_OBSERVER)
+        if no_snapshot:
+            context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="none"))
         page = context.new_page()
         cold = navigate(page, url, typed, slow)
+        boot = ""
+        if typed:
+            boot = "normal" if any("/pyodide/pycheck-" in u for u in requests) else "snapshot"
         warm = navigate(page, url, typed, slow)
-        return cold, warm
+        return cold, warm, boot
     finally:
         context.close()
 
@@ -190,69 +172,70 @@ def checker_url(base: str) -> str | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--runs", type=int, default=3 if QUICK else 7)
     parser.add_argument("--slow", action="store_true", help="emulate a slow phone on a slow network")
     parser.add_argument("--only", nargs="*", help="variant names to run")
     args = parser.parse_args()
     runtime = SITE / "pyodide" if (SITE / "pyodide" / "pyodide-lock.json").is_file() else ROOT / "build" / "pyodide"
 
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "www"
-        snapshot = make_snapshot(runtime, Path(tmp) / "snapshot.bin")
-        prepare(root, runtime, snapshot)
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(StaticFiles, directory=str(root)))
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        base = f"http://127.0.0.1:{server.server_address[1]}/"
-        variants = {name: (f"{base}__bench/{name}.html", False) for name in SCRIPTS}
-        if snapshot is None:
-            del variants["snapshot-worker"]
-        if url := checker_url(base):
-            variants["checker-page"] = (url, True)
-        if args.only:
-            variants = {name: v for name, v in variants.items() if name in args.only}
-        times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in variants}
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-            try:
-                for run in range(args.runs):
-                    order = list(variants) if run % 2 == 0 else list(reversed(variants))
-                    for name in order:
-                        url, typed = variants[name]
-                        try:
-                            cold, warm = measure(browser, url, typed, args.slow)
-                        except Exception as error:  # a failing variant is reported, the others go on
-                            print(f"{name}: {str(error).splitlines()[0]}", file=sys.stderr)
-                            continue
-                        times[name]["cold"].append(cold)
-                        times[name]["warm"].append(warm)
-                        print(f"run {run + 1}/{args.runs} {name:16} cold {cold:7.0f} ms  warm {warm:7.0f} ms", flush=True)
-            finally:
-                browser.close()
-                server.shutdown()
-        report(times, args, snapshot_bytes=snapshot.stat().st_size if snapshot else None)
+        prepare(root, runtime)
+        with host(root, slow=args.slow) as base, chromium() as browser:
+            # name: (url, typed into the checker, snapshot.json blocked)
+            variants = {name: (f"{base}__bench/{name}.html", False, False) for name in SCRIPTS}
+            if not (runtime / "snapshot.bin.gz").is_file():
+                del variants["snapshot-worker"]
+            if url := checker_url(base):
+                variants["checker-page"] = (url, True, False)
+                variants["checker-normal"] = (url, True, True)
+            if args.only:
+                variants = {name: v for name, v in variants.items() if name in args.only}
+            times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in variants}
+            boots: dict[str, list[str]] = {name: [] for name in variants}
+            for run in range(args.runs):
+                order = list(variants) if run % 2 == 0 else list(reversed(variants))
+                for name in order:
+                    url, typed, no_snapshot = variants[name]
+                    try:
+                        cold, warm, boot = measure(browser, url, typed, args.slow, no_snapshot)
+                    except Exception as error:  # a failing variant is reported, the others go on
+                        print(f"{name}: {str(error).splitlines()[0]}", file=sys.stderr)
+                        continue
+                    times[name]["cold"].append(cold)
+                    times[name]["warm"].append(warm)
+                    if boot:
+                        boots[name].append(boot)
+                    print(f"run {run + 1}/{args.runs} {name:16} cold {cold:7.0f} ms  warm {warm:7.0f} ms {boot}",
+                          flush=True)
+        manifest = runtime / "snapshot.json"
+        snapshot = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else None
+        report(times, boots, args, snapshot)
 
 
-def report(times: dict[str, dict[str, list[float]]], args: argparse.Namespace, snapshot_bytes: int | None) -> None:
+def report(times: dict[str, dict[str, list[float]]], boots: dict[str, list[str]], args: argparse.Namespace,
+           snapshot: dict | None) -> None:
     medians = {name: {kind: statistics.median(v) if v else None for kind, v in t.items()} for name, t in times.items()}
     baselines = [medians[n] for n in ("baseline-main", "baseline-worker") if n in medians]
     best = {kind: min((b[kind] for b in baselines if b[kind]), default=None) for kind in ("cold", "warm")}
-    print(f"\nnavigation → first result, median of {args.runs} runs{' (slow emulation)' if args.slow else ''}")
-    print(f"{'variant':18}{'cold ms':>10}{'× best':>8}{'warm ms':>10}{'× best':>8}")
+    title = "slow phone on slow 4G" if args.slow else "this machine"
+    print(f"\nnavigation → first result, median of {args.runs} alternating runs ({title})")
+    print(f"{'variant':18}{'cold ms':>10}{'× best':>8}{'warm ms':>10}{'× best':>8}  boot")
     for name, m in medians.items():
         cells = []
         for kind in ("cold", "warm"):
             value = m[kind]
             cells.append(f"{value:10.0f}" if value else f"{'—':>10}")
             cells.append(f"{value / best[kind]:8.2f}" if value and best[kind] else f"{'—':>8}")
-        print(f"{name:18}{''.join(cells)}")
-    if snapshot_bytes:
-        print(f"snapshot size: {snapshot_bytes / 1e6:.1f} MB (uncompressed)")
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({"runs": args.runs, "slow": args.slow, "times_ms": times, "median_ms": medians,
-                                   "snapshot_bytes": snapshot_bytes}, indent=2), encoding="utf-8")
-    print(f"saved to {RESULTS.relative_to(ROOT)}")
+        used = ", ".join(f"{b}×{boots[name].count(b)}" for b in sorted(set(boots[name])))
+        print(f"{name:18}{''.join(cells)}  {used}")
+    if snapshot:
+        print(f"snapshot: {snapshot['raw_bytes'] / 1e6:.1f} MB, shipped gzip -9: {snapshot['bytes'] / 1e6:.1f} MB")
+    ratios = {name: {kind: (m[kind] / best[kind] if m[kind] and best[kind] else None) for kind in m}
+              for name, m in medians.items()}
+    save("first_result-slow" if args.slow else "first_result",
+         {"runs": args.runs, "slow": args.slow, "times_ms": times, "median_ms": medians, "ratio_to_best_baseline": ratios,
+          "checker_boot": boots, "snapshot": snapshot})
 
 
 if __name__ == "__main__":
