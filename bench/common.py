@@ -41,6 +41,12 @@ class HostLike(StaticFiles):
     _bucket_lock = threading.Lock()
     _next_free = 0.0
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (BrokenPipeError, ConnectionResetError):  # the browser stopped a download (a new run began)
+            pass
+
     def end_headers(self) -> None:
         self.send_header("Cache-Control", "max-age=600")
         super().end_headers()

@@ -50,10 +50,22 @@ for (const name of ["pycheck", "pyotp", "segno"]) {
 pyodide.runPython(`
 import importlib, json, pkgutil, pycheck, pyotp, segno
 for module in pkgutil.walk_packages(pycheck.__path__, "pycheck."):
-    if not module.name.endswith("__main__"):  # running the CLI is not importing it
-        importlib.import_module(module.name)
-json.dumps(pycheck.check_password("Korrekt-Hest-Batteri-9", "Korrekt-Hest-Batteri-9").to_dict("nb"))
-json.dumps(pycheck.check_password("Korrekt-Hest-Batteri-9").to_dict("en"))
+    if module.name.endswith("__main__"):  # running the CLI is not importing it
+        continue
+    # The restored interpreter has no files: every file-backed cache (word lists, message texts)
+    # must be filled now. Each @functools.cache function without parameters is such a loader.
+    module = importlib.import_module(module.name)
+    for value in list(vars(module).values()):
+        if callable(value) and hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
+            try:
+                value()
+            except TypeError:  # it takes arguments: filled by the checks below
+                pass
+for password in ("Korrekt-Hest-Batteri-9", "passord", "Sommer2024!", "Ærlig Øl På Åsen 42!", "P@ssw0rd" * 10,
+                 "qwertyuiop123456A!", "Korrekt\u200bHest 9", "🙂Smilefjes-Passord-12!", "  a  b  ", ""):
+    for lang in ("nb", "en"):
+        json.dumps(pycheck.check_password(password, password).to_dict(lang))
+        json.dumps(pycheck.check_password(password, "x").to_dict(lang))
 pycheck.suggest_password()
 from pycheck import totp
 _secret = totp.new_demo_secret()
