@@ -77,15 +77,6 @@ def retry_works(page, context, pattern: str, handler) -> None:
     assert page.locator(f"{ROOT} [data-role=status]").inner_text() == ""
 
 
-@pytest.fixture
-def context(browser, site_url):
-    ctx = browser.new_context(base_url=site_url)
-    ctx.requests = []
-    ctx.on("request", lambda request: ctx.requests.append(request.url))
-    yield ctx
-    ctx.close()
-
-
 def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
     served = []
 

@@ -46,15 +46,6 @@ def manifest(site_dir: Path) -> dict:
     return json.loads((site_dir / "pyodide" / "snapshot.json").read_text("utf-8"))
 
 
-@pytest.fixture
-def context(browser, site_url):
-    ctx = browser.new_context(base_url=site_url)
-    ctx.requests = []
-    ctx.on("request", lambda request: ctx.requests.append(request.url))
-    yield ctx
-    ctx.close()
-
-
 def boot_and_check(context, site_url: str, path: str = "checker/") -> list[dict]:
     """Opens the checker, types a password, waits for the verdict and returns the API's reports."""
     page = context.new_page()

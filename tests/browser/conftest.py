@@ -1,0 +1,15 @@
+"""Fixtures of the browser tests (the site server and Chromium are in tests/conftest.py)."""
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture
+def context(browser, site_url):
+    """A fresh browser context on the served site that records the URL of every request in
+    `.requests`. Modules that share one context (and one Pyodide boot) define a module-scoped one."""
+    ctx = browser.new_context(base_url=site_url)
+    ctx.requests = []
+    ctx.on("request", lambda request: ctx.requests.append(request.url))
+    yield ctx
+    ctx.close()
