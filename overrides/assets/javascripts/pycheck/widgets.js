@@ -11,6 +11,16 @@ function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
 }
 
+// Writes only what changed: each DOM write invalidates style, layout and paint, and most keystrokes
+// change one or two rules at most, so the frame after a verdict stays small.
+function setText(node, text) {
+  if (node.textContent !== text) node.textContent = text;
+}
+
+function setData(node, name, value) {
+  if (node.dataset[name] !== value) node.dataset[name] = value;
+}
+
 function parts(root) {
   const texts = JSON.parse(root.dataset.texts || "{}");
   const role = (name) => root.querySelector(`[data-role="${name}"]`);
@@ -69,34 +79,39 @@ function mountPassword(root) {
   let queued = false;
   let report = null;
 
+  let shownWarnings = "";
+
   function show(result) {
     report = result;
-    root.dataset.ok = String(result.ok);
-    root.dataset.failed = result.failed.join(" ");
-    root.dataset.warnings = result.warnings.join(" ");
+    setData(root, "ok", String(result.ok));
+    setData(root, "failed", result.failed.join(" "));
+    setData(root, "warnings", result.warnings.join(" "));
     for (const rule of result.rules || []) {
       const item = root.querySelector(`li[data-rule="${rule.code}"]`);
       if (!item) continue;
-      item.dataset.result = rule.passed ? "passed" : "failed";
-      item.querySelector(".pycheck__mark").textContent = rule.passed ? "✓" : "✗";
-      item.querySelector('[data-role="result"]').textContent = ` (${rule.passed ? texts["report.passed"] : texts["report.failed"]})`;
-      item.querySelector('[data-role="reason"]').textContent = rule.passed ? "" : ` ${rule.message}`;
+      setData(item, "result", rule.passed ? "passed" : "failed");
+      setText(item.querySelector(".pycheck__mark"), rule.passed ? "✓" : "✗");
+      setText(item.querySelector('[data-role="result"]'), ` (${rule.passed ? texts["report.passed"] : texts["report.failed"]})`);
+      setText(item.querySelector('[data-role="reason"]'), rule.passed ? "" : ` ${rule.message}`);
     }
-    warnings.replaceChildren(
-      ...result.warning_messages.map(({ code, message }) => {
-        const li = document.createElement("li");
-        li.dataset.warning = code;
-        li.textContent = message;
-        return li;
-      }),
-    );
-    warningsBox.hidden = warnings.children.length === 0;
+    const warningsNow = JSON.stringify(result.warning_messages);
+    if (warningsNow !== shownWarnings) {
+      shownWarnings = warningsNow;
+      warnings.replaceChildren(
+        ...result.warning_messages.map(({ code, message }) => {
+          const li = document.createElement("li");
+          li.dataset.warning = code;
+          li.textContent = message;
+          return li;
+        }),
+      );
+      warningsBox.hidden = warnings.children.length === 0;
+    }
     // A failing length rule already says the counted length in its message.
     const lengthFailed = result.failed.includes("length");
-    length.textContent = password.value === "" ? "" : [lengthFailed ? "" : result.length_message, result.length_note].filter(Boolean).join(" ");
+    setText(length, password.value === "" ? "" : [lengthFailed ? "" : result.length_message, result.length_note].filter(Boolean).join(" "));
     // Written only when it changes, so the live region announces a new verdict, not every keystroke.
-    const text = password.value === "" ? texts.verdict_empty : result.summary;
-    if (verdict.textContent !== text) verdict.textContent = text;
+    setText(verdict, password.value === "" ? texts.verdict_empty : result.summary);
   }
 
   async function check() {
