@@ -84,6 +84,8 @@ def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
         served.append(route.request.url)
         route.fulfill(status=404, content_type="text/plain", body="not found")
 
+    # The memory snapshot needs no standard library file: refused, so the normal boot runs.
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
     context.route("**/python_stdlib.zip", not_found)
     context.add_init_script(STATE_CLOCK)
     page = context.new_page()

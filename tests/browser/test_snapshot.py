@@ -88,6 +88,16 @@ def test_from_the_snapshot_the_verdicts_equal_cpythons(context, site_url):
     assert reports == cpython_reports()
 
 
+def test_the_snapshot_needs_no_standard_library_download(context, site_url):
+    # A restored interpreter has imported all it runs: the 2.5 MB python_stdlib.zip is never fetched,
+    # so even a host that lost it serves a working checker.
+    context.route("**/pyodide/python_stdlib.zip", lambda route: route.fulfill(status=404, body="not found"))
+    reports = boot_and_check(context, site_url)
+    assert booted_from_snapshot(context), context.requests
+    assert not fetched(context, "python_stdlib.zip") and fetched(context, "snapshot-stdlib.zip")
+    assert reports == cpython_reports()
+
+
 def test_a_missing_snapshot_falls_back_to_the_normal_boot(context, site_url):
     context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="not found"))
     reports = boot_and_check(context, site_url)

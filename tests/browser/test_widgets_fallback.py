@@ -61,6 +61,8 @@ def test_blocked_wasm_shows_the_fallback_and_retry_recovers(context):
 
 
 def test_the_fallback_speaks_english_on_english_pages(context):
+    # The memory snapshot needs no standard library file: refused, so the normal boot runs.
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
     context.route("**/python_stdlib.zip", lambda route: route.fulfill(status=404, body="not found"))
     page = context.new_page()
     page.goto("en/checker/")

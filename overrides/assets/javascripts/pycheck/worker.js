@@ -88,6 +88,11 @@ const SNAPSHOT = {
   timeoutMs: 20000,
 };
 
+// The restored interpreter already imported everything the widgets run (tools/make_snapshot.mjs runs
+// each of them once), so it never reads the 2.5 MB python_stdlib.zip: a 22-byte empty zip built beside
+// the snapshot stands in for it. A normal boot (the fallback) still fetches the real one.
+const SNAPSHOT_STDLIB = "snapshot-stdlib.zip";
+
 async function fetchOk(url, init) {
   const response = await fetch(url, init);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -179,7 +184,10 @@ async function fromSnapshot(loadPyodide, runtime) {
   try {
     const restored = await Promise.race([
       tooSlow,
-      startPyodide(loadPyodide, runtime, { _loadSnapshot: snapshotBytes(manifest) }),
+      startPyodide(loadPyodide, runtime, {
+        _loadSnapshot: snapshotBytes(manifest),
+        stdLibURL: new URL(SNAPSHOT_STDLIB, runtime).href,
+      }),
     ]);
     // The snapshot froze the state of `random` (pycheck draws from `secrets`, but be safe) and must
     // hold pycheck; a restore that cannot do both is not used.
