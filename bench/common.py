@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 RESULTS = ROOT / "bench" / "results"
 sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402,F401 - the tests' browser setup
+from conftest import CHROMIUM, CHROMIUM_ARGS, chromium  # noqa: E402,F401 - the tests' browser setup
 from static_server import StaticFiles, serving  # noqa: E402 - on sys.path through conftest
 
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
@@ -101,18 +101,6 @@ def host(directory: Path, slow: bool = False) -> Iterator[str]:
             HostLike._gzipped[path] = gzip.compress(path.read_bytes(), compresslevel=6)
     with serving(directory, handler) as url:
         yield url
-
-
-@contextmanager
-def chromium() -> Iterator[object]:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 def throttle_cpu(page, rate: float = 4) -> None:
