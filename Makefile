@@ -43,6 +43,7 @@ data: venv $(WORDLISTS)
 
 # --- the self-hosted Pyodide runtime (what and why: tools/build_runtime.py) ---------------------
 node_modules/.installed: package.json package-lock.json
+	tools/ensure-system-packages --build-only
 	npm ci --ignore-scripts --no-audit --no-fund
 	touch $@
 
