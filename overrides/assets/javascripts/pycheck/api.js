@@ -76,6 +76,14 @@ function onMessage({ data }) {
   else entry.reject(new Error(data.error));
 }
 
+/** The fallback shows if `current` is still booting after BOOT_PATIENCE_MS; its boot may still win. */
+function showFallbackIfStillLoading(current) {
+  clearTimeout(patience);
+  patience = setTimeout(() => {
+    if (worker === current && state === "loading") setState("error");
+  }, BOOT_PATIENCE_MS);
+}
+
 function start() {
   setState("loading");
   const failure = (message) => {
@@ -99,10 +107,7 @@ function start() {
     lost(current, "the worker stopped");
   };
   worker.onmessage = onMessage;
-  clearTimeout(patience);
-  patience = setTimeout(() => {
-    if (worker === current && state === "loading") setState("error");
-  }, BOOT_PATIENCE_MS);
+  showFallbackIfStillLoading(current);
   const boot = call("boot", [RUNTIME]).then(
     () => {
       clearTimeout(patience);
@@ -136,11 +141,7 @@ function ready() {
 function retry() {
   if (booting && worker) {
     setState("loading");
-    clearTimeout(patience);
-    const current = worker;
-    patience = setTimeout(() => {
-      if (worker === current && state === "loading") setState("error");
-    }, BOOT_PATIENCE_MS);
+    showFallbackIfStillLoading(worker);
     return booting;
   }
   return ready();
