@@ -22,10 +22,9 @@ _INLINE = re.compile(r"\[\[pycheck:(min_length|specials)\]\]")
 
 def rules_html(lang: str) -> str:
     """The policy's rules as an HTML list in `lang`."""
-    codes = [*POLICY.rules, "match"]
     items = "".join(
         f"<li data-rule=\"{code}\">{html.escape(messages.text(f'rule.{code}.help', lang))}</li>"
-        for code in codes
+        for code in POLICY.codes
     )
     return f'<ul class="policy-rules">{items}</ul>'
 
