@@ -20,6 +20,9 @@ from . import messages
 
 ALGORITHMS = ("sha1", "sha256", "sha512")
 DIGITS = (6, 8)  # lowest and highest
+#: The demo's settings, and the defaults of every function here (the pages and widgets read them too).
+DEFAULT_DIGITS = 6
+DEFAULT_PERIOD = 30
 PERIOD = (1, 3600)
 MAX_WINDOW = 10
 MAX_TIME = 253402300799  # 9999-12-31T23:59:59Z
@@ -96,7 +99,7 @@ def _totp(secret_b32: str, digits: int, period: int, algorithm: str) -> pyotp.TO
     )
 
 
-def code(secret_b32: str, at: int | float | datetime, *, digits: int = 6, period: int = 30,
+def code(secret_b32: str, at: int | float | datetime, *, digits: int = DEFAULT_DIGITS, period: int = DEFAULT_PERIOD,
          algorithm: str = "sha1") -> str:
     """The code for the moment `at` (Unix seconds or an aware datetime)."""
     totp = _totp(secret_b32, digits, period, algorithm)
@@ -104,8 +107,8 @@ def code(secret_b32: str, at: int | float | datetime, *, digits: int = 6, period
     return totp.generate_otp(_time(at) // totp.interval)
 
 
-def verify(code: str, secret_b32: str, at: int | float | datetime, *, window: int = 1, digits: int = 6,
-           period: int = 30, algorithm: str = "sha1") -> bool:
+def verify(code: str, secret_b32: str, at: int | float | datetime, *, window: int = 1, digits: int = DEFAULT_DIGITS,
+           period: int = DEFAULT_PERIOD, algorithm: str = "sha1") -> bool:
     """Is `code` right at `at`, or up to `window` periods before or after (clock drift)?
 
     A malformed code (wrong length, not digits) is simply wrong; bad settings raise TotpError.
@@ -132,15 +135,15 @@ def new_demo_secret() -> str:
     return pyotp.random_base32(DEMO_SECRET_CHARS)
 
 
-def provisioning_uri(secret_b32: str, account: str, issuer: str = DEFAULT_ISSUER, *, digits: int = 6,
-                     period: int = 30, algorithm: str = "sha1") -> str:
+def provisioning_uri(secret_b32: str, account: str, issuer: str = DEFAULT_ISSUER, *, digits: int = DEFAULT_DIGITS,
+                     period: int = DEFAULT_PERIOD, algorithm: str = "sha1") -> str:
     """The otpauth:// URI an authenticator app reads from a QR code."""
     if not isinstance(account, str) or not account.strip():
         raise TotpError("totp.error.account")
     return _totp(secret_b32, digits, period, algorithm).provisioning_uri(name=account.strip(), issuer_name=issuer)
 
 
-def seconds_left(at: int | float | datetime, period: int = 30) -> int:
+def seconds_left(at: int | float | datetime, period: int = DEFAULT_PERIOD) -> int:
     """Seconds until the code shown at `at` changes (1 … period)."""
     period = _whole(period, *PERIOD, "totp.error.period")
     return period - _time(at) % period
