@@ -13,17 +13,19 @@ def collapse_spaces(password: str) -> str:
 
 
 def counted_length(password: str) -> int:
-    """The smaller of the NFC and NFKC code-point counts after trimming and collapsing whitespace.
+    """The smallest code-point count, after trimming and collapsing whitespace, of the text as typed,
+    after NFC and after NFKC.
 
-    A server may trim, collapse spaces, compose accents (NFC) or fold compatibility forms (NFKC, which
-    can also shorten: `ﬃ` is one code point, `…` becomes three). Taking the smallest count means a
-    password that is long enough here is long enough there. Code points, not UTF-16 units: UTF-16
-    never counts fewer.
+    A server may trim, collapse spaces, compose accents (NFC: `e` + `´` is one), fold compatibility
+    forms (NFKC, which can also shorten: half-width `ｶﾞ` is one) or not normalise at all (NFC can
+    lengthen: `שׁ` is two code points after NFC, and `ﬃ` three after NFKC). Taking the smallest count
+    means a password that is long enough here is long enough there. Code points, not UTF-16 units:
+    UTF-16 never counts fewer.
     """
     collapsed = collapse_spaces(password)
     if collapsed.isascii():  # ASCII is its own NFC and NFKC form
         return len(collapsed)
-    return min(len(unicodedata.normalize(form, collapsed)) for form in ("NFC", "NFKC"))
+    return min(len(collapsed), *(len(unicodedata.normalize(form, collapsed)) for form in ("NFC", "NFKC")))
 
 
 def utf16_units(password: str) -> int:

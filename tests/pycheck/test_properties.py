@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import random
-import unicodedata
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
@@ -61,10 +60,40 @@ def test_rules_agree_with_their_definition(password: str) -> None:
     assert ("digit" in failed) is not any(c in "0123456789" for c in password)
     assert ("upper" in failed) is not any("A" <= c <= "Z" for c in password)
     assert ("lower" in failed) is not any("a" <= c <= "z" for c in password)
-    assert ("special" in failed) is not any(c in POLICY.specials for c in password)
-    counted = " ".join(password.split())
-    expected = min(len(unicodedata.normalize(f, counted)) for f in ("NFC", "NFKC"))
-    assert ("length" in failed) is (expected < POLICY.min_length)
+    assert ("special" in failed) is not any(c in "!@#$%^&*_:;<>,./-" for c in password)
+
+
+# Pieces whose counts are known by hand: (text, code points as typed, after NFC, after NFKC). None
+# starts with a combining mark, so no piece composes with the one before it.
+PIECES = [
+    ("a", 1, 1, 1), ("Z", 1, 1, 1), ("7", 1, 1, 1), ("!", 1, 1, 1), ("?", 1, 1, 1), ("æ", 1, 1, 1),
+    ("e\u0301", 2, 1, 1),  # e + combining acute: é after NFC
+    ("A\u030a", 2, 1, 1),  # A + combining ring: Å
+    ("ﬃ", 1, 1, 3),  # one ligature code point, three letters after NFKC
+    ("ｶﾞ", 2, 2, 1),  # half-width katakana and its voicing mark: one ガ after NFKC
+    ("…", 1, 1, 3),  # the ellipsis is three full stops after NFKC
+    ("\ufb2a", 1, 2, 2),  # Hebrew shin with shin dot: never composed, two code points after NFC
+    ("²", 1, 1, 1), ("😀", 1, 1, 1), ("\u200b", 1, 1, 1),  # a zero-width space is not whitespace: it counts
+]
+SPACES = [" ", "  ", "\t", "\n", " \u3000 ", "\u00a0"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8), max_size=6),
+    gaps=st.lists(st.sampled_from(SPACES), min_size=7, max_size=7),
+)
+def test_counted_length_from_pieces_of_known_length(words: list, gaps: list[str]) -> None:
+    """Words of known pieces between runs of whitespace: the ends do not count, an inner run counts as
+    one, and the length is the smallest of the totals as typed, after NFC and after NFKC."""
+    password = gaps[0] + "".join(
+        "".join(piece[0] for piece in word) + gap for word, gap in zip(words, gaps[1:])
+    )
+    typed, nfc, nfkc = (sum(piece[column] for word in words for piece in word) for column in (1, 2, 3))
+    expected = min(typed, nfc, nfkc) + max(len(words) - 1, 0)
+    report = check_password(password)
+    assert report.length == expected
+    assert ("length" in report.failed) is (expected < 16)
 
 
 @settings(max_examples=100, deadline=None)

@@ -30,6 +30,9 @@ LENGTH_CASES = [
     (BASE + "x" * 10 + "ｶﾞ", 15, False),
     # Astral characters are one code point each even though JavaScript counts two units.
     (BASE + "😀" * 12, 16, True),
+    # Hebrew shin with shin dot is one code point as typed, two after NFC: a server may not normalise.
+    (BASE + "\ufb2a" * 12, 16, True),
+    (BASE + "\ufb2a" * 11, 15, False),
 ]
 
 
