@@ -10,11 +10,11 @@ Pure Python (stdlib and pyotp): the same code runs in CPython and, through Pyodi
 from importlib import import_module
 
 from . import messages
-from .hints import WARNING_CODES
 from .policy import POLICY, Policy
 from .report import PasswordReport
 from .suggest import suggest_password
 from .validator import check_password
+from .warnings import WARNING_CODES
 
 __version__ = "1.0.0"
 RULE_CODES: tuple[str, ...] = POLICY.codes

@@ -86,7 +86,7 @@ def _read_password(stdin: TextIO) -> tuple[str, str | None]:
 
 
 def _print_report(report, lang: str, out: TextIO) -> None:
-    t = lambda key, **p: messages.text(key, lang, **p)  # noqa: E731
+    t = lambda key, **p: messages.text(key, lang, policy=report.policy, **p)  # noqa: E731
     out.write(t("report.ok" if report.ok else "report.not_ok") + "\n")
     out.write(t("report.length", length=report.length) + "\n")
     if note := report.length_note(lang):

@@ -32,6 +32,9 @@ _LETTER_RUNS = re.compile(r"[^\W\d_]{3,}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _REPEATED_CHUNK = re.compile(r"(.{2,}?)\1+", re.DOTALL)
 _SAME_CHAR = re.compile(r"(.)\1{2,}", re.DOTALL)
+# Digits, symbols and spaces around a word (`!!Sommer2024`): any of them, counted by the policy or not,
+# since how a guesser decorates a word does not depend on which symbols a rule counts.
+_UNDECORATED = re.compile(r"^[\W\d_]+|[\W\d_]+$")
 
 
 def _simplify(password: str) -> str:
@@ -106,7 +109,7 @@ def looks_common(password: str) -> bool:
     if len(password) > MAX_ANALYSED:
         return False
     text = _simplify(password)
-    if text in common_passwords() or text.strip("0123456789 !@#$%^&*_:;<>,./-?+") in common_passwords():
+    if text in common_passwords() or _UNDECORATED.sub("", text) in common_passwords():
         return True
     for variant in (text, _LEET_INSIDE_WORD.sub(lambda m: LEET[m.group()], text)):
         if any(giveaway in variant for giveaway in GIVEAWAYS):

@@ -6,6 +6,7 @@ from types import MappingProxyType
 from typing import Any, Mapping
 
 from . import messages
+from .policy import POLICY, Policy
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,8 @@ class PasswordReport:
     visible_length: int
     #: Message parameters per rule or warning code.
     params: Mapping[str, Mapping[str, object]] = field(default_factory=dict)
+    #: The policy that checked: every message states its values (not another policy's).
+    policy: Policy = POLICY
 
     def __post_init__(self) -> None:
         frozen = {code: MappingProxyType(dict(p)) for code, p in self.params.items()}
@@ -37,15 +40,18 @@ class PasswordReport:
     def rule_message(self, code: str, lang: str = messages.DEFAULT_LANG) -> str:
         """The requirement when `code` passed, or why it failed."""
         if code in self.failed:
-            return messages.text(f"rule.{code}.error", lang, **{"length": self.length, **self.params.get(code, {})})
-        return messages.text(f"rule.{code}.help", lang)
+            return self._text(f"rule.{code}.error", lang, **{"length": self.length, **self.params.get(code, {})})
+        return self._text(f"rule.{code}.help", lang)
 
     def warning_message(self, code: str, lang: str = messages.DEFAULT_LANG) -> str:
-        return messages.text(f"warning.{code}", lang, **self.params.get(code, {}))
+        return self._text(f"warning.{code}", lang, **self.params.get(code, {}))
 
     def length_note(self, lang: str = messages.DEFAULT_LANG) -> str:
         """Why the counted length differs from what the person sees ("" when it does not)."""
-        return "" if self.length == self.visible_length else messages.text("report.length_note", lang)
+        return "" if self.length == self.visible_length else self._text("report.length_note", lang)
+
+    def _text(self, key: str, lang: str, **params: object) -> str:
+        return messages.text(key, lang, policy=self.policy, **params)
 
     def to_dict(self, lang: str = messages.DEFAULT_LANG) -> dict[str, Any]:
         """A JSON-ready summary, with every message in `lang` (`nb` or `en`)."""
@@ -56,15 +62,15 @@ class PasswordReport:
             "warnings": list(self.warnings),
             "length": self.length,
             "lang": lang,
-            "summary": messages.text("report.ok" if self.ok else "report.not_ok", lang),
-            "length_message": messages.text("report.length", lang, length=self.length),
+            "summary": self._text("report.ok" if self.ok else "report.not_ok", lang),
+            "length_message": self._text("report.length", lang, length=self.length),
             "length_note": self.length_note(lang),
             "rules": [
                 {
                     "code": code,
                     "passed": code not in self.failed,
                     "message": self.rule_message(code, lang),
-                    "help": messages.text(f"rule.{code}.help", lang),
+                    "help": self._text(f"rule.{code}.help", lang),
                 }
                 for code in self.checked
             ],

@@ -1,11 +1,11 @@
-"""One small class per policy rule, each with a stable code.
+"""The policy's rules, each with a stable code: the length, and one character class per table entry.
 
 A rule answers `None` when the password passes, or the parameters of its error message when it
 fails. Its texts live in messages.toml under `rule.<code>.help` and `rule.<code>.error`.
 """
 from __future__ import annotations
 
-from typing import ClassVar
+from dataclasses import dataclass
 
 from .facts import Facts
 from .policy import POLICY, Policy
@@ -13,66 +13,29 @@ from .policy import POLICY, Policy
 Params = dict[str, object]
 
 
-class Rule:
-    """A requirement every accepted password meets."""
+@dataclass(frozen=True, slots=True)
+class LengthRule:
+    """At least `min_length` characters, counted as pycheck.counting.counted_length counts."""
 
-    code: ClassVar[str]
-
-    def __init__(self, policy: Policy = POLICY) -> None:
-        self.policy = policy
-
-    def failure(self, facts: Facts) -> Params | None:
-        raise NotImplementedError
-
-
-class LengthRule(Rule):
-    code = "length"
+    min_length: int
+    code: str = "length"
 
     def failure(self, facts: Facts) -> Params | None:
-        if facts.length >= self.policy.min_length:
-            return None
-        return {"length": facts.length}
+        return None if facts.length >= self.min_length else {"length": facts.length}
 
 
-class _CharacterClassRule(Rule):
-    """Passes when the password holds at least one character of a fixed ASCII set."""
+@dataclass(frozen=True, slots=True)
+class CharacterClassRule:
+    """At least one character of `chars` (one entry of `Policy.character_classes`)."""
 
-    def allowed(self) -> str:
-        raise NotImplementedError
+    code: str
+    chars: str
 
     def failure(self, facts: Facts) -> Params | None:
-        return None if facts.chars.intersection(self.allowed()) else {}
+        return None if facts.chars.intersection(self.chars) else {}
 
 
-class DigitRule(_CharacterClassRule):
-    code = "digit"
-
-    def allowed(self) -> str:
-        return self.policy.digits
-
-
-class UpperRule(_CharacterClassRule):
-    code = "upper"
-
-    def allowed(self) -> str:
-        return self.policy.uppercase
-
-
-class LowerRule(_CharacterClassRule):
-    code = "lower"
-
-    def allowed(self) -> str:
-        return self.policy.lowercase
-
-
-class SpecialRule(_CharacterClassRule):
-    code = "special"
-
-    def allowed(self) -> str:
-        return self.policy.specials
-
-
-RULES: tuple[type[Rule], ...] = (LengthRule, DigitRule, UpperRule, LowerRule, SpecialRule)
+Rule = LengthRule | CharacterClassRule
 
 
 def match_failure(password: str, confirm: str | None) -> Params | None:
@@ -84,5 +47,8 @@ def match_failure(password: str, confirm: str | None) -> Params | None:
 
 def rules(policy: Policy = POLICY) -> tuple[Rule, ...]:
     """The rules of `policy`, in its order."""
-    by_code = {cls.code: cls for cls in RULES}
-    return tuple(by_code[code](policy) for code in policy.rules)
+    classes = policy.character_classes
+    return tuple(
+        LengthRule(policy.min_length) if code == "length" else CharacterClassRule(code, classes[code])
+        for code in policy.rules
+    )

@@ -2,10 +2,10 @@
 from __future__ import annotations
 
 from .facts import Facts
-from .hints import hints
 from .policy import POLICY, Policy
 from .report import PasswordReport
 from .rules import match_failure, rules
+from .warnings import warning_checks
 
 
 def check_password(
@@ -36,11 +36,11 @@ def check_password(
         if match_failure(password, confirm) is not None:
             failed.append("match")
     warnings: list[str] = []
-    for hint in hints(policy):
-        found = hint.applies(facts, username)
+    for check in warning_checks(policy):
+        found = check.applies(facts, username)
         if found is not None:
-            warnings.append(hint.code)
-            params[hint.code] = found
+            warnings.append(check.code)
+            params[check.code] = found
     return PasswordReport(
         checked=checked,
         failed=tuple(failed),
@@ -48,4 +48,5 @@ def check_password(
         length=facts.length,
         visible_length=len(password),
         params=params,
+        policy=policy,
     )

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 import string
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -10,12 +12,27 @@ from pycheck import POLICY, RULE_CODES, WARNING_CODES, check_password, messages
 from pycheck.totp import TotpError
 
 PLACEHOLDERS = {"length", "chars", "chars_count", "bytes", "bits", "min_bits", "min_chars", "low", "high",
-                "algorithm", "allowed", "message", "seconds", "detail"}
+                "algorithm", "allowed", "message", "seconds", "detail", "item", "items", "last"}
+POLICY_PLACEHOLDERS = {"min_length", "max_chars", "max_bytes", "digit_chars", "upper_chars", "lower_chars",
+                       "special_chars", "service_names"}
 SAMPLE = {name: "7" for name in PLACEHOLDERS}
+MESSAGES_FILE = Path(messages.__file__).with_name("messages.toml")
 
 
-def test_both_languages_are_offered() -> None:
-    assert messages.LANGS == ("nb", "en")
+def leaf_languages(table: dict) -> set[str]:
+    """The names of the texts at the leaves of messages.toml, read without pycheck.messages."""
+    found: set[str] = set()
+    for name, value in table.items():
+        found |= leaf_languages(value) if isinstance(value, dict) else {name}
+    return found
+
+
+def test_the_data_file_holds_exactly_the_offered_languages() -> None:
+    offered = leaf_languages(tomllib.loads(MESSAGES_FILE.read_text("utf-8")))
+    assert offered == {"nb", "en"} == set(messages.LANGS)
+    assert messages.text("report.ok", "nb") == "Passordet oppfyller kravene."
+    assert messages.text("report.ok", "en") == "The password meets the requirements."
+    assert messages.text("report.ok") == "Passordet oppfyller kravene."  # Norwegian unless asked
 
 
 @pytest.mark.parametrize("key", messages.keys())
@@ -31,7 +48,7 @@ def test_every_key_has_exactly_both_languages(key: str) -> None:
 @pytest.mark.parametrize("lang", messages.LANGS)
 def test_every_text_fills_in(key: str, lang: str) -> None:
     names = {field for _, field, _, _ in string.Formatter().parse(messages.catalogue()[key][lang]) if field}
-    assert names <= PLACEHOLDERS | {"min_length", "specials", "specials_spaced", "max_chars", "max_bytes"}
+    assert names <= PLACEHOLDERS | POLICY_PLACEHOLDERS
     assert "{" not in messages.text(key, lang, **SAMPLE)
 
 
@@ -56,10 +73,22 @@ def test_no_message_is_left_over_for_a_code_that_does_not_exist() -> None:
 
 
 def test_rule_help_states_the_policy() -> None:
-    assert messages.text("rule.length.help", "nb") == "Minst 16 tegn"
-    assert messages.text("rule.length.help", "en") == "At least 16 characters"
-    for lang in messages.LANGS:
-        assert " ".join(POLICY.specials) in messages.text("rule.special.help", lang)
+    assert [messages.text(f"rule.{code}.help", "nb") for code in POLICY.codes] == [
+        "Minst 16 tegn",
+        "Minst ett tall (0–9)",
+        "Minst én stor bokstav (A–Z)",
+        "Minst én liten bokstav (a–z)",
+        "Minst ett av disse spesialtegnene: ! @ # $ % ^ & * _ : ; < > , . / -",
+        "Det samme passordet i begge feltene",
+    ]
+    assert [messages.text(f"rule.{code}.help", "en") for code in POLICY.codes] == [
+        "At least 16 characters",
+        "At least one digit (0–9)",
+        "At least one capital letter (A–Z)",
+        "At least one small letter (a–z)",
+        "At least one of these special characters: ! @ # $ % ^ & * _ : ; < > , . / -",
+        "The same password in both fields",
+    ]
 
 
 def test_unknown_language_is_a_clear_value_error() -> None:

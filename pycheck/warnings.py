@@ -1,6 +1,7 @@
-"""Warnings: things worth knowing that never block a password. One small class per warning code.
+"""Warnings: things worth knowing that never block a password. One small check per warning code.
 
-A hint answers `None` when it does not apply, or the parameters of its message (`warning.<code>`).
+A check answers `None` when its warning does not apply, or the parameters of its message
+(`warning.<code>`).
 """
 from __future__ import annotations
 
@@ -17,9 +18,10 @@ Params = dict[str, object]
 _DOUBLE_SPACE = re.compile(r"\s\s")
 
 
-def _kind(ch: str, policy: Policy) -> str:
-    """`counted`, `invisible`, `non_ascii` (a letter, digit or mark outside ASCII) or `symbol`."""
-    if ch == " " or ch in policy.specials or (ch.isascii() and ch.isalnum()):
+def _kind(ch: str, counted: frozenset[str]) -> str:
+    """`counted` (a space, or a character some rule counts), `invisible`, `non_ascii` (any other letter,
+    digit or mark: with the handout's policy, those outside ASCII) or `symbol`."""
+    if ch == " " or ch in counted:
         return "counted"
     category = unicodedata.category(ch)
     if category[0] in "CZ" or ch.isspace():
@@ -29,7 +31,9 @@ def _kind(ch: str, policy: Policy) -> str:
     return "symbol"
 
 
-class Hint:
+class WarningCheck:
+    """Decides whether one warning applies to a password."""
+
     code: ClassVar[str]
 
     def __init__(self, policy: Policy = POLICY) -> None:
@@ -39,36 +43,37 @@ class Hint:
         raise NotImplementedError
 
 
-class _CharacterKindHint(Hint):
+class _CharacterKindCheck(WarningCheck):
     kind: ClassVar[str]
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
-        found = {ch for ch in facts.chars if _kind(ch, self.policy) == self.kind}
+        counted = self.policy.counted_chars
+        found = {ch for ch in facts.chars if _kind(ch, counted) == self.kind}
         return {"chars": show_chars(found)} if found else None
 
 
-class NonAsciiHint(_CharacterKindHint):
+class NonAsciiCheck(_CharacterKindCheck):
     """Æ, ø, é, ², ５ …: allowed, but a `[A-Z]` / `[0-9]` server does not count them."""
 
     code = "non_ascii"
     kind = "non_ascii"
 
 
-class UnlistedSymbolsHint(_CharacterKindHint):
+class UnlistedSymbolsCheck(_CharacterKindCheck):
     """?, +, =, €, emoji …: allowed, but not one of the listed special characters."""
 
     code = "unlisted_symbols"
     kind = "symbol"
 
 
-class InvisibleHint(_CharacterKindHint):
+class InvisibleCheck(_CharacterKindCheck):
     """Control characters, direction marks, zero-width and unusual spaces: hard to type again."""
 
     code = "invisible"
     kind = "invisible"
 
 
-class SpacesEdgeHint(Hint):
+class SpacesEdgeCheck(WarningCheck):
     code = "spaces_edge"
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
@@ -76,14 +81,14 @@ class SpacesEdgeHint(Hint):
         return {} if pw and (pw[0].isspace() or pw[-1].isspace()) else None
 
 
-class SpacesDoubleHint(Hint):
+class SpacesDoubleCheck(WarningCheck):
     code = "spaces_double"
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
         return {} if _DOUBLE_SPACE.search(facts.password.strip()) else None
 
 
-class LongCharsHint(Hint):
+class LongCharsCheck(WarningCheck):
     code = "long_chars"
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
@@ -91,7 +96,7 @@ class LongCharsHint(Hint):
         return {"chars_count": chars} if chars > self.policy.max_chars else None
 
 
-class LongBytesHint(Hint):
+class LongBytesCheck(WarningCheck):
     code = "long_bytes"
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
@@ -99,21 +104,21 @@ class LongBytesHint(Hint):
         return {"bytes": size} if size > self.policy.max_bytes else None
 
 
-class CommonHint(Hint):
+class CommonCheck(WarningCheck):
     code = "common"
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
         return {} if looks_common(facts.password) else None
 
 
-class PatternHint(Hint):
+class PatternCheck(WarningCheck):
     code = "pattern"
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
         return {} if looks_like_pattern(facts.password) else None
 
 
-class UsernameHint(Hint):
+class UsernameCheck(WarningCheck):
     """The username (or the part of an e-mail address before @) inside the password."""
 
     code = "username"
@@ -128,29 +133,30 @@ class UsernameHint(Hint):
         return {} if any(len(p) >= self.MIN_PART and p in haystack for p in parts) else None
 
 
-class ServiceNameHint(Hint):
+class ServiceNameCheck(WarningCheck):
     code = "service_name"
 
     def applies(self, facts: Facts, username: str | None) -> Params | None:
         haystack = facts.password.casefold()
-        return {} if any(name in haystack for name in self.policy.service_names) else None
+        return {} if any(name.casefold() in haystack for name in self.policy.service_names) else None
 
 
-HINTS: tuple[type[Hint], ...] = (
-    NonAsciiHint,
-    UnlistedSymbolsHint,
-    InvisibleHint,
-    SpacesEdgeHint,
-    SpacesDoubleHint,
-    LongCharsHint,
-    LongBytesHint,
-    CommonHint,
-    PatternHint,
-    UsernameHint,
-    ServiceNameHint,
+WARNING_CHECKS: tuple[type[WarningCheck], ...] = (
+    NonAsciiCheck,
+    UnlistedSymbolsCheck,
+    InvisibleCheck,
+    SpacesEdgeCheck,
+    SpacesDoubleCheck,
+    LongCharsCheck,
+    LongBytesCheck,
+    CommonCheck,
+    PatternCheck,
+    UsernameCheck,
+    ServiceNameCheck,
 )
-WARNING_CODES: tuple[str, ...] = tuple(hint.code for hint in HINTS)
+WARNING_CODES: tuple[str, ...] = tuple(check.code for check in WARNING_CHECKS)
 
 
-def hints(policy: Policy = POLICY) -> tuple[Hint, ...]:
-    return tuple(cls(policy) for cls in HINTS)
+def warning_checks(policy: Policy = POLICY) -> tuple[WarningCheck, ...]:
+    """Every warning check, bound to `policy`, in the order of WARNING_CODES."""
+    return tuple(cls(policy) for cls in WARNING_CHECKS)
