@@ -13,9 +13,9 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
-# The policy, directive by directive. `script-src` gets the page's inline-script hashes appended.
+# The page policy, directive by directive. `script-src` gets the page's inline-script hashes appended.
 # `frame-ancestors`, `report-uri` and `sandbox` are ignored in a <meta> policy, so they are not here.
-POLICY: dict[str, list[str]] = {
+CSP_DIRECTIVES: dict[str, list[str]] = {
     "default-src": ["'self'"],
     "script-src": ["'self'", "'wasm-unsafe-eval'"],
     "worker-src": ["'self'"],
@@ -59,8 +59,8 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def policy_for(html: str) -> str:
-    """The policy text for one page: `POLICY` plus the hashes of the page's inline scripts."""
-    directives = {name: list(sources) for name, sources in POLICY.items()}
+    """The policy text for one page: `CSP_DIRECTIVES` plus the hashes of the page's inline scripts."""
+    directives = {name: list(sources) for name, sources in CSP_DIRECTIVES.items()}
     directives["script-src"] += inline_script_hashes(html)
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
