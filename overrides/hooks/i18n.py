@@ -1,7 +1,8 @@
 """MkDocs hook: what one build of a two-language site needs to know about its language.
 
 The guide is built twice from one base config (Norwegian into `site/`, English into `site/en/`), and
-`extra.languages` in mkdocs.yml says where each language's sources and pages are. This hook
+`extra.languages` in mkdocs.yml says where each language's sources and pages are; `languages()` and
+`page_language()` read and check them for the other hooks too. This hook
 - gives the English build the right `site_url` (the base address plus its prefix), so that its
   sitemap.xml, which Material's instant navigation reads, lists the English pages;
 - removes `<link rel="canonical">`: it would name the build-time address, which is another origin
@@ -21,7 +22,7 @@ _CANONICAL = re.compile(r"\s*<link\b[^>]*\brel=\"?canonical\"?[^>]*>", re.IGNORE
 
 def languages(config: MkDocsConfig) -> dict[str, dict[str, str]]:
     """`extra.languages`: each language code with its `docs_dir` and its `prefix` under the site root."""
-    found = config.extra.get("languages")
+    found = (config["extra"] or {}).get("languages")
     if not isinstance(found, dict) or not found:
         raise PluginError("mkdocs.yml: extra.languages must list every language of the guide")
     return found
@@ -29,7 +30,7 @@ def languages(config: MkDocsConfig) -> dict[str, dict[str, str]]:
 
 def page_language(config: MkDocsConfig) -> str:
     """The language of this build (`theme.language`), which must be one of `extra.languages`."""
-    lang = config.theme["language"]
+    lang = config["theme"]["language"]
     if lang not in languages(config):
         raise PluginError(f"theme.language {lang!r} is not one of extra.languages")
     return lang

@@ -7,8 +7,9 @@ their Markdown sources (`extra.languages`), in nav order, by both builds, so tha
 - the build fails if a step is missing in one language, or its id, order, page or source differ;
 - each build checks that every step of its language is an element of its rendered page;
 - every step heading gets a "copy link to this step" control and, for print, its address written out;
-- `[[steps:table]]` alone on a line becomes the support table (every step, both languages' links);
+- `support_table()` renders the marker `[[steps:table]]` (see markers.py): every step, both languages' links;
 - `steps.json` is written at the site root (the same file from either build).
+The controls' texts are in widget_texts.toml (`step_*`).
 """
 from __future__ import annotations
 
@@ -25,33 +26,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-# The texts of the controls this hook adds, in every language of the guide.
-TEXTS: dict[str, dict[str, str]] = {
-    "nb": {
-        "anchor": "Lenke til dette steget",
-        "copy": "Kopier lenke til dette steget",
-        "copy_short": "Kopier lenken",
-        "copied": "Lenken er kopiert.",
-        "copy_failed": "Kunne ikke kopiere. Merk lenken og kopier den selv.",
-        "address": "Adresse:",
-        "step": "Steg",
-        "nb": "Lenke på norsk",
-        "en": "Lenke på engelsk",
-        "caption": "Alle stegene med lenker på norsk og engelsk",
-    },
-    "en": {
-        "anchor": "Link to this step",
-        "copy": "Copy link to this step",
-        "copy_short": "Copy link",
-        "copied": "Link copied.",
-        "copy_failed": "Could not copy. Select the link and copy it yourself.",
-        "address": "Address:",
-        "step": "Step",
-        "nb": "Link in Norwegian",
-        "en": "Link in English",
-        "caption": "Every step with its links in Norwegian and English",
-    },
-}
+import i18n
+import widgets
 
 _HEADING = re.compile(r"^#{1,6}[ \t]+(?P<title>.+?)[ \t]*\{(?P<attrs>[^}\n]*)\}[ \t]*$", re.MULTILINE)
 _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
@@ -59,7 +35,6 @@ _ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _STEP_CLASS = re.compile(r"(?:^|\s)\.step(?:\s|$)")
 _SOURCE = re.compile(r'data-source="([^"]*)"')
 _VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TABLE_LINE = re.compile(r"^\[\[steps:table\]\][ \t]*$", re.MULTILINE)
 _RENDERED = re.compile(
     r"(?P<heading><h(?P<level>[1-6])\b(?P<attrs>[^>]*)>(?P<inner>.*?)</h(?P=level)>)", re.DOTALL
 )
@@ -97,11 +72,11 @@ def page_url(src: str, config: MkDocsConfig) -> str:
     return File(src, "", "", config.use_directory_urls).url.removeprefix("./")
 
 
-def read_steps(text: str) -> list[tuple[str, str, str | None]]:
+def read_steps(markdown: str) -> list[tuple[str, str, str | None]]:
     """`(id, title, source)` for every step heading of a Markdown text, outside code fences."""
-    text = _FENCE.sub("", text)
+    markdown = _FENCE.sub("", markdown)
     steps = []
-    for match in _HEADING.finditer(text):
+    for match in _HEADING.finditer(markdown):
         attrs = match.group("attrs")
         if not _STEP_CLASS.search(attrs):
             continue
@@ -183,11 +158,11 @@ def relative(url: str, from_page: str) -> str:
 
 def copy_button(href: str, text: str, hidden_text: str, lang: str) -> str:
     """A copy button (shown by guide.js) that copies the absolute form of `href`."""
-    t = TEXTS[lang]
     extra = f'<span class="visually-hidden">: {html.escape(hidden_text)}</span>' if hidden_text else ""
     return (
         f'<button type="button" class="copy-link md-button" data-copy-href="{html.escape(href)}"'
-        f' data-copied="{html.escape(t["copied"])}" data-copy-failed="{html.escape(t["copy_failed"])}" hidden>'
+        f' data-copied="{html.escape(widgets.text("step_copied", lang))}"'
+        f' data-copy-failed="{html.escape(widgets.text("step_copy_failed", lang))}" hidden>'
         f"{html.escape(text)}{extra}</button>"
         '<span class="copy-link__status" role="status"></span>'
     )
@@ -195,14 +170,13 @@ def copy_button(href: str, text: str, hidden_text: str, lang: str) -> str:
 
 def step_link(step: Step, lang: str) -> str:
     """The block under a step heading: a plain link (no JavaScript), a copy button, and the address for print."""
-    t = TEXTS[lang]
     href = "#" + step.id
     return (
         f'<p class="step-link">'
-        f'<a class="step-link__anchor" href="{href}">{html.escape(t["anchor"])}'
+        f'<a class="step-link__anchor" href="{href}">{html.escape(widgets.text("step_anchor", lang))}'
         f'<span class="visually-hidden">: {html.escape(step.title)}</span></a> '
-        f'{copy_button(href, t["copy"], step.title, lang)}'
-        f'<span class="step-link__print">{html.escape(t["address"])} '
+        f'{copy_button(href, widgets.text("step_copy", lang), step.title, lang)}'
+        f'<span class="step-link__print">{html.escape(widgets.text("step_address", lang))} '
         f'<span data-absolute-href="{href}">{html.escape(step.url)}</span></span>'
         f"</p>"
     )
@@ -210,9 +184,8 @@ def step_link(step: Step, lang: str) -> str:
 
 def support_table(steps: dict[str, list[Step]], lang: str, page: str) -> str:
     """The support page's table: every step with its link in every language and copy buttons."""
-    t = TEXTS[lang]
     by_lang = {code: {s.id: s for s in items} for code, items in steps.items()}
-    head = "".join(f'<th scope="col">{html.escape(t.get(code, code))}</th>' for code in steps)
+    head = "".join(f'<th scope="col">{html.escape(widgets.text(f"step_link_{code}", lang))}</th>' for code in steps)
     rows = []
     for s in steps[lang]:
         cells = []
@@ -223,12 +196,12 @@ def support_table(steps: dict[str, list[Step]], lang: str, page: str) -> str:
             cells.append(
                 f'<td><a href="{html.escape(href)}" hreflang="{code}" lang="{code}">{html.escape(other.title)}</a><br>'
                 f'<span class="support-url" data-absolute-href="{html.escape(href)}">{html.escape(other.url)}</span> '
-                f'{copy_button(href, t["copy_short"], hidden, lang)}</td>'
+                f'{copy_button(href, widgets.text("step_copy_short", lang), hidden, lang)}</td>'
             )
         rows.append(f'<tr><th scope="row">{html.escape(s.title)}</th>{"".join(cells)}</tr>')
     return (
-        f'<table class="support-table"><caption>{html.escape(t["caption"])}</caption>'
-        f'<thead><tr><th scope="col">{html.escape(t["step"])}</th>{head}</tr></thead>'
+        f'<table class="support-table"><caption>{html.escape(widgets.text("step_table_caption", lang))}</caption>'
+        f'<thead><tr><th scope="col">{html.escape(widgets.text("step_column", lang))}</th>{head}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
 
@@ -264,18 +237,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    lang = config.theme["language"]
-    here = "/" + config.extra["languages"][lang]["prefix"] + page.url
-    return _TABLE_LINE.sub(lambda _: support_table(_STEPS, lang, here), markdown)
-
-
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, **kwargs: Any) -> str:
-    return add_step_links(html_text, _STEPS[config.theme["language"]], config.theme["language"], page.file.src_uri)
+    lang = i18n.page_language(config)
+    return add_step_links(html_text, _STEPS[lang], lang, page.file.src_uri)
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    prefix = config.extra["languages"][config.theme["language"]]["prefix"]
+    prefix = i18n.languages(config)[i18n.page_language(config)]["prefix"]
     root = Path(config.site_dir)
     for _ in Path(prefix).parts:
         root = root.parent

@@ -1,10 +1,14 @@
-"""MkDocs hook: turns the Markdown markers `[[pycheck:password]]` and `[[pycheck:totp]]` into widgets.
+"""The widgets `[[pycheck:password]]` and `[[pycheck:totp]]` (rendered through markers.py), the texts
+the guide's hooks write into pages, and the runtime's address on every page (a hook: `on_post_page`).
 
-A marker must be a paragraph (or a list item) of its own. Each widget is written in the page's
-language (`theme.language` of the build) and works without JavaScript as far as it can: the password
-rules are plain text from pycheck's own messages, and a `<noscript>` note says that the live check
-needs JavaScript. The page script (`assets/javascripts/pycheck/widgets.js`) finds the roots by
-`data-pycheck` and brings them to life; the texts it needs travel in the root's `data-texts`.
+Each widget is written in the page's language and works without JavaScript as far as it can: the
+password rules are plain text from pycheck's own messages, and a `<noscript>` note says that the live
+check needs JavaScript. The page script (`assets/javascripts/pycheck/widgets.js`) finds the roots by
+`data-pycheck` and brings them to life; the texts it needs travel in the root's `data-texts`, and the
+TOTP root carries pycheck's defaults in `data-digits` and `data-period`.
+
+Every text a hook writes that is not one of pycheck's messages is in `widget_texts.toml`, both
+languages side by side; `{digits}` and `{period}` in a text are pycheck's TOTP defaults.
 
 Every page also gets `<meta name="pycheck-runtime">`: the self-hosted Pyodide directory relative to
 that page, so the site works from any sub-path of any static host. The directory relative to the
@@ -12,7 +16,6 @@ build's site root comes from `runtime_dir()`.
 """
 from __future__ import annotations
 
-import itertools
 import json
 import posixpath
 import re
@@ -22,17 +25,18 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from mkdocs.exceptions import PluginError
 from mkdocs.utils import get_relative_url
 
-from pycheck import messages
+import i18n
+from pycheck import messages, totp
 from pycheck.policy import POLICY
 
 TEXTS_FILE = Path(__file__).with_name("widget_texts.toml")
 LANGS = ("nb", "en")
 DEFAULT_RUNTIME = "pyodide/"
-_MARKER = re.compile(r"<(p|li)>\s*\[\[pycheck:(password|totp)\]\]\s*</\1>")
-_ANY_MARKER = re.compile(r"\[\[pycheck:(password|totp)\]\]")
+# pycheck's TOTP defaults, named once: `{digits}` and `{period}` in a text, and `data-digits` and
+# `data-period` on the TOTP widget's root for the page script.
+TOTP_DEFAULTS = {"digits": totp.DEFAULT_DIGITS, "period": totp.DEFAULT_PERIOD}
 _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 # Texts the page script needs after load: widget texts by key, pycheck messages by "message:" key
@@ -48,12 +52,17 @@ _SCRIPT_TEXTS = {
 
 @cache
 def widget_texts() -> dict[str, dict[str, str]]:
-    """Every widget text by key, then by language; fails loudly if a language is missing."""
-    texts = tomllib.loads(TEXTS_FILE.read_text("utf-8"))
-    for key, by_lang in texts.items():
+    """Every text by key, then by language, placeholders filled; fails loudly if a language is missing."""
+    texts: dict[str, dict[str, str]] = {}
+    for key, by_lang in tomllib.loads(TEXTS_FILE.read_text("utf-8")).items():
         missing = [lang for lang in LANGS if not isinstance(by_lang.get(lang), str) or not by_lang[lang]]
         if missing:
             raise ValueError(f"{TEXTS_FILE.name}: [{key}] has no text for {', '.join(missing)}")
+        try:
+            texts[key] = {lang: by_lang[lang].format_map(TOTP_DEFAULTS) for lang in LANGS}
+        except (KeyError, ValueError) as error:
+            known = ", ".join(f"{{{name}}}" for name in TOTP_DEFAULTS)
+            raise ValueError(f"{TEXTS_FILE.name}: [{key}] may only use the placeholders {known} ({error})") from None
     return texts
 
 
@@ -73,10 +82,10 @@ def script_texts(kind: str, lang: str) -> dict[str, str]:
     return {key.removeprefix("message:"): text(key, lang) for key in _SCRIPT_TEXTS[kind]}
 
 
-def _root(kind: str, lang: str) -> str:
+def _root(kind: str, lang: str, extra_attributes: str = "") -> str:
     texts = escape(json.dumps(script_texts(kind, lang), ensure_ascii=False), quote=True)
     return (f'<div class="pycheck pycheck--{kind}" data-pycheck="{kind}" data-state="idle" '
-            f'data-lang="{lang}" data-texts="{texts}">')
+            f'data-lang="{lang}" data-texts="{texts}"{extra_attributes}>')
 
 
 def _status_block(lang: str) -> str:
@@ -134,7 +143,7 @@ def password_widget(lang: str, uid: str) -> str:
 def totp_widget(lang: str, uid: str) -> str:
     """The one-time-code demo: a warning, the code and seconds left, a verifier, a link and a QR code."""
     return (
-        _root("totp", lang)
+        _root("totp", lang, "".join(f' data-{name}="{value}"' for name, value in TOTP_DEFAULTS.items()))
         + f'<fieldset class="pycheck__form"><legend>{_t("totp_title", lang)}</legend>'
         f'<p class="pycheck__warning" data-role="warning">{_t("totp_warning", lang)}</p>'
         '<div class="pycheck__live" data-role="live" hidden>'
@@ -159,35 +168,6 @@ def totp_widget(lang: str, uid: str) -> str:
     )
 
 
-WIDGETS = {"password": password_widget, "totp": totp_widget}
-
-
-def page_language(config: Any) -> str:
-    lang = config["theme"]["language"]
-    if lang not in LANGS:
-        raise PluginError(f"pycheck widgets: theme.language {lang!r} is not one of {', '.join(LANGS)}")
-    return lang
-
-
-def render_markers(html: str, lang: str, where: str = "page") -> str:
-    """Replaces every marker paragraph in `html` with its widget.
-
-    A marker left anywhere else (inside a sentence, a heading…) is a build error rather than a page
-    that silently shows `[[pycheck:…]]`; inside `<code>` it is text about the marker and stays.
-    """
-    counter = itertools.count(1)
-
-    def replace(match: re.Match[str]) -> str:
-        widget = WIDGETS[match.group(2)](lang, f"pycheck-{next(counter)}")
-        return f"<li>{widget}</li>" if match.group(1) == "li" else widget
-
-    html = _MARKER.sub(replace, html)
-    stray = _ANY_MARKER.search(re.sub(r"<code>.*?</code>", "", html, flags=re.DOTALL))
-    if stray:
-        raise PluginError(f"{where}: {stray.group(0)} must be a paragraph of its own")
-    return html
-
-
 def runtime_meta(page_url: str, runtime: str) -> str:
     """`<meta name="pycheck-runtime">` with the runtime directory relative to the page at `page_url`.
 
@@ -199,10 +179,6 @@ def runtime_meta(page_url: str, runtime: str) -> str:
     return f'<meta name="pycheck-runtime" content="{escape(relative)}">'
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
-    return render_markers(html, page_language(config), page.file.src_uri)
-
-
 def runtime_dir(config: Any) -> str:
     """The runtime directory relative to this build's site root.
 
@@ -212,7 +188,7 @@ def runtime_dir(config: Any) -> str:
     extra = config.get("extra") or {}
     if "pycheck_runtime" in extra:
         return str(extra["pycheck_runtime"])
-    prefix = ((extra.get("languages") or {}).get(page_language(config)) or {}).get("prefix", "")
+    prefix = i18n.languages(config)[i18n.page_language(config)]["prefix"]
     depth = len([part for part in str(prefix).split("/") if part])
     return "../" * depth + DEFAULT_RUNTIME
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -43,3 +44,18 @@ def test_both_languages_build_strictly(tmp_path: Path) -> None:
     assert (site / "index.html").is_file() and (site / "en" / "index.html").is_file()
     steps = json.loads((site / "steps.json").read_text(encoding="utf-8"))
     assert len(steps) >= 13
+
+
+def test_a_misspelt_marker_fails_the_build_naming_page_and_marker(tmp_path: Path) -> None:
+    """The marker hook is wired into the real build: a typo stops it instead of printing `[[…]]`."""
+    shutil.copytree(ROOT / "docs", tmp_path / "docs")
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path)
+    (tmp_path / "overrides").symlink_to(ROOT / "overrides")
+    page = tmp_path / "docs" / "nb" / "checker.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nMinst [[pycheck:min_lenght]] tegn.\n", encoding="utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "-d", str(tmp_path / "site")],
+        cwd=tmp_path, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True, text=True,
+    )
+    assert result.returncode != 0
+    assert "checker.md: unknown marker [[pycheck:min_lenght]]" in result.stdout + result.stderr

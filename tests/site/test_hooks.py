@@ -1,81 +1,134 @@
 """The site's build hooks, pymdown-extensions style: Markdown source and the HTML it must become.
 
-The hooks are loaded from overrides/hooks/ the way MkDocs loads them (by path), and run on Markdown
-rendered with the extensions the guide uses.
+The Markdown is rendered with the extensions the guide uses, then given to the hook's function, as
+MkDocs does. The hooks are imported by name: pytest's `pythonpath` holds overrides/hooks.
 """
 from __future__ import annotations
 
-import importlib.util
-import sys
+import re
 from pathlib import Path
 from types import SimpleNamespace
 
+import i18n
 import markdown
+import markers
 import pytest
+import search_stemming
+import steps
 from mkdocs.exceptions import PluginError
+from sitehtml import pages
 
-HOOKS = Path(__file__).resolve().parents[2] / "overrides" / "hooks"
 EXTENSIONS = ["attr_list", "md_in_html", "tables"]
-
-
-def _load(name: str):
-    spec = importlib.util.spec_from_file_location(f"site_hook_{name}", HOOKS / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-policy_text = _load("policy_text")
-steps = _load("steps")
-i18n = _load("i18n")
 
 
 def render(source: str) -> str:
     return markdown.markdown(source, extensions=EXTENSIONS)
 
 
-# --- policy_text: markers become the policy's values -------------------------------------------------
-POLICY_CASES = [
-    (
-        "Minst [[pycheck:min_length]] tegn.",
-        "nb",
-        "<p>Minst 16 tegn.</p>",
-    ),
-    (
-        "Tegnene: [[pycheck:specials]].",
-        "en",
-        '<p>Tegnene: <code class="policy-specials">! @ # $ % ^ &amp; * _ : ; &lt; &gt; , . / -</code>.</p>',
-    ),
-    (
-        "Not a marker: [[pycheck:password]]",
-        "nb",
-        "<p>Not a marker: [[pycheck:password]]</p>",
-    ),
-    (
-        "`[[pycheck:rules]]` inline stays as it is.",
-        "nb",
-        "<p><code>[[pycheck:rules]]</code> inline stays as it is.</p>",
-    ),
+def render_page(source: str, lang: str = "nb", config: object = None) -> str:
+    """`source` as the page `side.md` (at /side/, or /support/ for a config) with its markers rendered."""
+    url = "/side/" if config is None else "/support/"
+    return markers.render_markers(render(source), markers.PageContext("side.md", lang, url, config))
+
+
+# --- markers: the policy's values and texts --------------------------------------------------------
+RULES_NB = (
+    '<ul class="policy-rules">'
+    '<li data-rule="length">Minst 16 tegn</li>'
+    '<li data-rule="digit">Minst ett tall (0–9)</li>'
+    '<li data-rule="upper">Minst én stor bokstav (A–Z)</li>'
+    '<li data-rule="lower">Minst én liten bokstav (a–z)</li>'
+    '<li data-rule="special">Minst ett av disse spesialtegnene: ! @ # $ % ^ &amp; * _ : ; &lt; &gt; , . / -</li>'
+    '<li data-rule="match">Det samme passordet i begge feltene</li>'
+    "</ul>"
+)
+RULES_EN = (
+    '<ul class="policy-rules">'
+    '<li data-rule="length">At least 16 characters</li>'
+    '<li data-rule="digit">At least one digit (0–9)</li>'
+    '<li data-rule="upper">At least one capital letter (A–Z)</li>'
+    '<li data-rule="lower">At least one small letter (a–z)</li>'
+    '<li data-rule="special">At least one of these special characters: ! @ # $ % ^ &amp; * _ : ; &lt; &gt; , . / -</li>'
+    '<li data-rule="match">The same password in both fields</li>'
+    "</ul>"
+)
+SPECIALS = '<code class="policy-specials">! @ # $ % ^ &amp; * _ : ; &lt; &gt; , . / -</code>'
+
+MARKER_CASES = [
+    ("Minst [[pycheck:min_length]] tegn.", "nb", "<p>Minst 16 tegn.</p>"),
+    ("Tegnene: [[pycheck:specials]].", "en", f"<p>Tegnene: {SPECIALS}.</p>"),
+    ("[[pycheck:min_length]]", "nb", "<p>16</p>"),
+    ("- Minst [[pycheck:min_length]] tegn", "nb", "<ul>\n<li>Minst 16 tegn</li>\n</ul>"),
+    ("| Krav |\n|---|\n| [[pycheck:min_length]] |", "nb",
+     "<table>\n<thead>\n<tr>\n<th>Krav</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n<td>16</td>\n</tr>\n</tbody>\n</table>"),
+    ("Krav:\n\n[[pycheck:rules]]\n\nSlutt.", "nb", f"<p>Krav:</p>\n{RULES_NB}\n<p>Slutt.</p>"),
+    ("[[pycheck:rules]]", "en", RULES_EN),
+    ("- [[pycheck:rules]]", "en", f"<ul>\n<li>{RULES_EN}</li>\n</ul>"),
+    # Inside code a marker is text about the marker, even a misspelt or misplaced one.
+    ("`[[pycheck:rules]]` inline stays as it is.", "nb", "<p><code>[[pycheck:rules]]</code> inline stays as it is.</p>"),
+    ("Skriv `[[pycheck:min_lenght]]`.", "nb", "<p>Skriv <code>[[pycheck:min_lenght]]</code>.</p>"),
+    ("    [[steps:tabel]]", "nb", "<pre><code>[[steps:tabel]]\n</code></pre>"),
+    ("## Om `[[pycheck:rules]]`", "nb", "<h2>Om <code>[[pycheck:rules]]</code></h2>"),
+    # Double brackets without a colon are not a marker.
+    ("[[bare tekst]]", "nb", "<p>[[bare tekst]]</p>"),
 ]
 
 
-@pytest.mark.parametrize(("source", "lang", "expected"), POLICY_CASES)
-def test_policy_markers(source: str, lang: str, expected: str) -> None:
-    assert render(policy_text.replace_markers(source, lang)) == expected
+@pytest.mark.parametrize(("source", "lang", "expected"), MARKER_CASES)
+def test_markers(source: str, lang: str, expected: str) -> None:
+    assert render_page(source, lang) == expected
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
-def test_rules_marker_lists_every_rule_in_the_pages_language(lang: str) -> None:
-    from pycheck import messages
-    from pycheck.policy import POLICY
+# The message starts with the page and names the marker, as the build prints it.
+MARKER_ERRORS = [
+    ("Minst [[pycheck:min_lenght]] tegn.", "side.md: unknown marker [[pycheck:min_lenght]]"),
+    ("[[pycheck:min_lenght]]", "side.md: unknown marker [[pycheck:min_lenght]]"),
+    ("[[steps:tabel]]", "side.md: unknown marker [[steps:tabel]]"),
+    ("[[pycheks:rules]]", "side.md: unknown marker [[pycheks:rules]]"),
+    ("[[pycheck: rules]]", "side.md: unknown marker [[pycheck: rules]]"),
+    ("Reglene: [[pycheck:rules]].", "side.md: [[pycheck:rules]] must be a paragraph of its own"),
+    ("Here: [[pycheck:password]] inline", "side.md: [[pycheck:password]] must be a paragraph of its own"),
+    ("Tekst [[pycheck:min_length]]\n[[steps:table]]", "side.md: [[steps:table]] must be a paragraph of its own"),
+    ("## Minst [[pycheck:min_length]] tegn", "side.md: [[pycheck:min_length]] cannot stand in a heading"),
+    ("## [[pycheck:totp]]", "side.md: [[pycheck:totp]] cannot stand in a heading"),
+    ("## [[pycheck:totpp]]", "side.md: unknown marker [[pycheck:totpp]]"),
+    ('[lenke](x "[[pycheck:min_length]]")', "side.md: a marker cannot stand in an HTML attribute"),
+]
 
-    html = render(policy_text.replace_markers("Krav:\n\n[[pycheck:rules]]\n\nSlutt.", lang))
-    items = "".join(
-        f'<li data-rule="{code}">{messages.text(f"rule.{code}.help", lang).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")}</li>'
-        for code in (*POLICY.rules, "match")
-    )
-    assert html == f'<p>Krav:</p>\n<ul class="policy-rules">{items}</ul>\n\n<p>Slutt.</p>'
+
+@pytest.mark.parametrize(("source", "message"), MARKER_ERRORS)
+def test_unknown_or_misplaced_markers_fail_the_build(source: str, message: str) -> None:
+    with pytest.raises(PluginError, match=re.escape(message)):
+        render_page(source)
+
+
+def test_every_marker_renders_in_both_languages() -> None:
+    for name, marker in markers.MARKERS.items():
+        if name == "steps:table":
+            continue  # needs a site: test_support_table_marker
+        for lang in ("nb", "en"):
+            source = f"[[{name}]]" if marker.place == "block" else f"Verdi: [[{name}]]."
+            assert "[[" not in render_page(source, lang), name
+
+
+def test_no_marker_is_left_on_any_built_page(site_dir: Path) -> None:
+    left = []
+    for path in pages(site_dir):
+        text = re.sub(r"<(pre|code)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.DOTALL)
+        left += [f"{path.relative_to(site_dir)}: {m}" for m in re.findall(r"\[\[[^\]]*:[^\]]*\]\]", text)]
+    assert not left, "\n".join(left)
+
+
+# --- markers: the widgets ----------------------------------------------------------------------------
+def test_widget_markers_become_widgets_with_page_unique_ids() -> None:
+    page = render_page("# T\n\n[[pycheck:password]]\n\nx\n\n[[pycheck:totp]]\n\n- [[pycheck:password]]\n")
+    assert re.findall(r'data-pycheck="(\w+)"', page) == ["password", "totp", "password"]
+    assert re.findall(r'<fieldset class="pycheck__form"><legend>([^<]+)</legend>', page) == [
+        "Bytt passord", "Prøv engangskoder (demo)", "Bytt passord"]
+    assert re.findall(r'<input type="\w+" id="([^"]+)"', page) == [
+        "pycheck-1-password", "pycheck-1-confirm", "pycheck-2-code", "pycheck-3-password", "pycheck-3-confirm"]
+    assert '<li><div class="pycheck pycheck--password"' in page
+    assert "[[" not in page
 
 
 # --- steps: headings become steps with a copy-link control ------------------------------------------
@@ -124,6 +177,7 @@ def _site(tmp_path: Path, pages: dict[str, dict[str, str]]) -> SimpleNamespace:
             (tmp_path / "docs" / lang).mkdir(parents=True, exist_ok=True)
             (tmp_path / "docs" / lang / name).write_text(text, encoding="utf-8")
     return SimpleNamespace(
+        config_file_path=str(tmp_path / "mkdocs.yml"),
         nav=["index.md", "a.md"],
         use_directory_urls=True,
         extra={"languages": {"nb": {"docs_dir": "docs/nb", "prefix": ""}, "en": {"docs_dir": "docs/en", "prefix": "en/"}}},
@@ -143,6 +197,32 @@ def test_steps_json_from_two_languages(tmp_path: Path) -> None:
         "nb": {"title": "Steg A", "url": "/a/#steg-a"},
         "en": {"title": "Step A", "url": "/en/a/#steg-a"},
     }]
+
+
+SUPPORT_TABLE_NB = (
+    '<table class="support-table"><caption>Alle stegene med lenker på norsk og engelsk</caption>'
+    '<thead><tr><th scope="col">Steg</th><th scope="col">Lenke på norsk</th><th scope="col">Lenke på engelsk</th></tr></thead>'
+    '<tbody><tr><th scope="row">Steg A</th>'
+    '<td><a href="../a/#steg-a" hreflang="nb" lang="nb">Steg A</a><br>'
+    '<span class="support-url" data-absolute-href="../a/#steg-a">/a/#steg-a</span> '
+    '<button type="button" class="copy-link md-button" data-copy-href="../a/#steg-a" data-copied="Lenken er kopiert."'
+    ' data-copy-failed="Kunne ikke kopiere. Merk lenken og kopier den selv." hidden>'
+    'Kopier lenken<span class="visually-hidden">: Steg A (nb)</span></button><span class="copy-link__status" role="status"></span></td>'
+    '<td><a href="../en/a/#steg-a" hreflang="en" lang="en">Step A</a><br>'
+    '<span class="support-url" data-absolute-href="../en/a/#steg-a">/en/a/#steg-a</span> '
+    '<button type="button" class="copy-link md-button" data-copy-href="../en/a/#steg-a" data-copied="Lenken er kopiert."'
+    ' data-copy-failed="Kunne ikke kopiere. Merk lenken og kopier den selv." hidden>'
+    'Kopier lenken<span class="visually-hidden">: Step A (en)</span></button><span class="copy-link__status" role="status"></span></td>'
+    "</tr></tbody></table>"
+)
+
+
+def test_support_table_marker(tmp_path: Path) -> None:
+    config = _site(tmp_path, {
+        "nb": {"index.md": "# Hei", "a.md": '## Steg A {#steg-a .step data-source="Steg A"}'},
+        "en": {"index.md": "# Hi", "a.md": '## Step A {#steg-a .step data-source="Steg A"}'},
+    })
+    assert render_page("Alle stegene:\n\n[[steps:table]]", "nb", config) == f"<p>Alle stegene:</p>\n{SUPPORT_TABLE_NB}"
 
 
 @pytest.mark.parametrize(
@@ -183,12 +263,19 @@ def test_relative_links(url: str, page: str, expected: str) -> None:
     assert steps.relative(url, page) == expected
 
 
+@pytest.mark.parametrize(
+    ("language", "message"),
+    [("de", "theme.language 'de' is not one of extra.languages"), (None, "extra.languages must list")],
+)
+def test_the_build_language_must_be_one_of_the_guides_languages(language: str | None, message: str) -> None:
+    config = {"theme": {"language": language or "nb"}, "extra": {"languages": {"nb": {}, "en": {}}} if language else {}}
+    with pytest.raises(PluginError, match=re.escape(message)):
+        i18n.page_language(config)
+
+
 def test_canonical_links_are_removed() -> None:
     html = '<head><meta charset="utf-8">\n  <link rel="canonical" href="http://127.0.0.1:8000/x/">\n<title>x</title>'
     assert i18n.remove_canonical(html) == '<head><meta charset="utf-8">\n<title>x</title>'
-
-
-search_stemming = _load("search_stemming")
 
 
 def test_search_uses_the_stemming_worker_wrapper() -> None:

@@ -6,21 +6,14 @@ import hashlib
 import html
 import json
 import re
-import sys
 import tomllib
-from pathlib import Path
 
+import csp
 import pytest
+import widgets
 
-ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
-
-import csp  # noqa: E402
-import widgets  # noqa: E402
-from mkdocs.exceptions import PluginError  # noqa: E402
-
-from pycheck import messages  # noqa: E402
-from pycheck.policy import POLICY  # noqa: E402
+from pycheck import messages, totp
+from pycheck.policy import POLICY
 
 LANGS = ("nb", "en")
 
@@ -40,19 +33,39 @@ def test_every_widget_text_exists_in_both_languages_and_differs():
         assert by_lang["nb"] != by_lang["en"], f"[{key}] is not translated"
 
 
-def test_widget_texts_loader_refuses_a_missing_language(tmp_path, monkeypatch):
-    broken = tmp_path / "texts.toml"
-    broken.write_text('[retry]\nnb = "Prøv igjen"\n', "utf-8")
-    monkeypatch.setattr(widgets, "TEXTS_FILE", broken)
+@pytest.fixture
+def fresh_texts():
+    """`widgets.widget_texts()` reads its file again in the test, and again after it."""
     widgets.widget_texts.cache_clear()
-    try:
-        with pytest.raises(ValueError, match=r"\[retry\] has no text for en"):
-            widgets.widget_texts()
-    finally:
-        widgets.widget_texts.cache_clear()
+    yield
+    widgets.widget_texts.cache_clear()
 
 
-@pytest.mark.parametrize("kind", sorted(widgets.WIDGETS))
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[retry]\nnb = "Prøv igjen"\n', r"\[retry\] has no text for en"),
+        ('[retry]\nnb = "Prøv {antall} ganger"\nen = "Retry"\n',
+         r"\[retry\] may only use the placeholders \{digits\}, \{period\}"),
+    ],
+)
+def test_widget_texts_loader_refuses_a_broken_text(toml, message, tmp_path, monkeypatch, fresh_texts):
+    broken = tmp_path / "texts.toml"
+    broken.write_text(toml, "utf-8")
+    monkeypatch.setattr(widgets, "TEXTS_FILE", broken)
+    with pytest.raises(ValueError, match=message):
+        widgets.widget_texts()
+
+
+def test_placeholders_are_pycheck_totp_defaults(monkeypatch, fresh_texts):
+    assert widgets.text("totp_bad_input", "nb") == "Skriv inn nøyaktig 6 sifre."
+    assert widgets.text("totp_bad_input", "en") == "Type exactly 6 digits."
+    monkeypatch.setitem(widgets.TOTP_DEFAULTS, "digits", 8)
+    widgets.widget_texts.cache_clear()
+    assert widgets.text("totp_bad_input", "en") == "Type exactly 8 digits."
+
+
+@pytest.mark.parametrize("kind", ["password", "totp"])
 @pytest.mark.parametrize("lang", LANGS)
 def test_script_texts_resolve_in_both_languages(kind, lang):
     texts = widgets.script_texts(kind, lang)
@@ -105,32 +118,13 @@ def test_totp_widget_contract(lang):
     assert re.search(r'<img [^>]*alt="[^"]+"', markup)
     attrs = attrs_of(markup, "input", "code")
     assert f'<label for="{attrs["id"]}">' in markup
+    # pycheck's TOTP defaults for the page script, on the root
+    root = re.match(r'<div class="pycheck pycheck--totp" [^>]*>', markup).group(0)
+    assert root.endswith(' data-digits="6" data-period="30">')
 
 
-def test_markers_become_widgets_and_ids_stay_unique():
-    page = "<h1>T</h1><p>[[pycheck:password]]</p><p>x</p><p>[[pycheck:totp]]</p><ul><li>[[pycheck:password]]</li></ul>"
-    out = widgets.render_markers(page, "nb")
-    assert out.count('data-pycheck="password"') == 2 and out.count('data-pycheck="totp"') == 1
-    assert "[[pycheck:" not in out
-    ids = re.findall(r'\bid="([^"]+)"', out)
-    assert len(ids) == len(set(ids))
-    assert "<li><div class=\"pycheck pycheck--password\"" in out
-
-
-def test_marker_in_code_is_left_alone():
-    page = "<p>Write <code>[[pycheck:password]]</code> on a line of its own.</p>"
-    assert widgets.render_markers(page, "en") == page
-
-
-@pytest.mark.parametrize("page", ["<p>Here: [[pycheck:password]] inline</p>", "<h2>[[pycheck:totp]]</h2>"])
-def test_stray_marker_is_a_build_error(page):
-    with pytest.raises(PluginError, match="paragraph of its own"):
-        widgets.render_markers(page, "nb")
-
-
-def test_unknown_language_is_a_build_error():
-    with pytest.raises(PluginError):
-        widgets.page_language({"theme": {"language": "de"}})
+def test_totp_root_carries_pycheck_totp_defaults():
+    assert widgets.TOTP_DEFAULTS == {"digits": totp.DEFAULT_DIGITS, "period": totp.DEFAULT_PERIOD}
 
 
 @pytest.mark.parametrize(
@@ -150,9 +144,9 @@ def test_runtime_meta_is_relative_to_the_page(page_url, runtime, expected):
 @pytest.mark.parametrize(
     ("extra", "lang", "expected"),
     [
-        ({}, "nb", "pyodide/"),
+        ({"languages": {"nb": {"prefix": ""}, "en": {"prefix": "en/"}}}, "nb", "pyodide/"),
         ({"languages": {"nb": {"prefix": ""}, "en": {"prefix": "en/"}}}, "en", "../pyodide/"),
-        ({"languages": {"nb": {"prefix": ""}}}, "nb", "pyodide/"),
+        ({"languages": {"nb": {"prefix": ""}, "de": {"prefix": "a/de/"}}}, "de", "../../pyodide/"),
         ({"pycheck_runtime": "static/py/"}, "en", "static/py/"),
     ],
 )
