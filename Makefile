@@ -9,13 +9,20 @@ PY := $(VENV)/bin/python
 PIP := PIP_CONFIG_FILE=/dev/null $(PY) -m pip
 BASE_PYTHON = $(shell tools/find-python)
 
-.PHONY: help venv data wheel site serve test test-fast bench clean system node_modules runtime pyodide-test-wheels
+.PHONY: help venv system data node_modules runtime pyodide-test-wheels site serve test bench clean
 
 help:
-	@echo "make serve   build and serve the guide at http://127.0.0.1:8000/ (reloads on change)"
-	@echo "make test    set up everything and run all tests"
-	@echo "make site    build the bilingual site into site/"
-	@echo "make bench   run the benchmarks and print their figures"
+	@echo "make serve                build and serve the guide at http://127.0.0.1:8000/ (rebuilds on change)"
+	@echo "make test                 set up everything and run all tests"
+	@echo "make site                 build the bilingual site into site/"
+	@echo "make bench                run the benchmarks and print their figures (BENCH_QUICK=1: fewer runs)"
+	@echo "make data                 remake pycheck's word lists (committed) from the pinned zxcvbn and wordfreq"
+	@echo "make runtime              build the self-hosted Pyodide runtime and its snapshot into build/pyodide/"
+	@echo "make pyodide-test-wheels  fetch the pinned wheels that run pycheck's tests inside Pyodide"
+	@echo "make venv                 create .venv/ with the pinned Python packages (pycheck editable)"
+	@echo "make node_modules         install the pinned npm packages"
+	@echo "make system               install what is missing of nodejs, npm and chromium (as root)"
+	@echo "make clean                remove everything the targets above made"
 
 # --- Python environment -----------------------------------------------------------------------
 $(VENV)/.installed: requirements/dev.txt pyproject.toml
@@ -31,15 +38,11 @@ venv: $(VENV)/.installed
 system:
 	tools/ensure-system-packages
 
-# --- pycheck's generated data (word lists cut from zxcvbn and wordfreq) --------------------------
-GENERATED := pycheck/data/generated
-WORDLISTS := $(GENERATED)/common-passwords.txt $(GENERATED)/nb-words.txt $(GENERATED)/passphrase-words.txt \
-	$(GENERATED)/SOURCES.txt
-# One run writes every list (a grouped target): remade only when one is missing, or the script or pins change.
-$(WORDLISTS) &: tools/make_wordlists.py requirements/dev.txt | $(VENV)/.installed
-	$(PY) tools/make_wordlists.py $(GENERATED)
-
-data: venv $(WORDLISTS)
+# --- pycheck's word lists (cut from zxcvbn and wordfreq) ------------------------------------------
+# Committed, so that a clone builds and installs as it is; remade on demand only (after changing the
+# script or the pins), then committed again. Unchanged pins give the same bytes (tests/pycheck).
+data: venv
+	$(PY) tools/make_wordlists.py pycheck/data/generated
 
 # --- the self-hosted Pyodide runtime (what and why: tools/build_runtime.py) ---------------------
 node_modules/.installed: package.json package-lock.json
@@ -49,7 +52,9 @@ node_modules/.installed: package.json package-lock.json
 
 node_modules: node_modules/.installed
 
-RUNTIME_INPUTS := tools/build_runtime.py tools/make_snapshot.mjs requirements/pyodide.txt pyproject.toml README.md \
+# What the shipped runtime is made from: the build scripts and settings, and every file of the pycheck wheel.
+RUNTIME_INPUTS := tools/build_runtime.py tools/make_snapshot.mjs requirements/pyodide.txt pyproject.toml hatch_build.py \
+	$(wildcard overrides/assets/javascripts/pycheck/runtime.mjs) \
 	$(shell find pycheck -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 build/pyodide/pyodide-lock.json: node_modules/.installed $(VENV)/.installed $(RUNTIME_INPUTS)
@@ -60,14 +65,14 @@ build/pyodide-test-wheels/.downloaded: node_modules/.installed $(VENV)/.installe
 	touch $@
 
 # The runtime the site ships (build/pyodide/), and the test tools' wheels for running pycheck's suite in it.
-runtime: venv data build/pyodide/pyodide-lock.json
+runtime: venv build/pyodide/pyodide-lock.json
 pyodide-test-wheels: build/pyodide-test-wheels/.downloaded
 
 # --- the site ---------------------------------------------------------------------------------
 # Two strict builds from one base config: Norwegian into site/ (this cleans site/), then English into
 # site/en/. The steps hook fails either build if the languages' steps differ.
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs
-site: venv data runtime
+site: venv runtime
 	$(MKDOCS) build --strict --quiet -f mkdocs.yml
 	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml
 	rm -rf site/pyodide && cp -R build/pyodide site/pyodide
@@ -77,11 +82,11 @@ serve: site
 	$(PY) tools/serve.py --port 8000
 
 # --- tests and benchmarks ---------------------------------------------------------------------
-test: system venv data node_modules runtime pyodide-test-wheels site
+test: system venv node_modules runtime pyodide-test-wheels site
 	$(PY) -m pytest
 
 # Figures only (bench/results/*.json, never asserted); BENCH_QUICK=1 for fewer runs and pages.
-bench: venv data node_modules site
+bench: venv node_modules site
 	$(PY) bench/bench_pycheck.py
 	$(PY) bench/first_result.py
 	$(PY) bench/page_figures.py

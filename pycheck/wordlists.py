@@ -1,4 +1,4 @@
-"""The word lists cut at build time (`make data`), loaded lazily on first use.
+"""The word lists pycheck ships (pycheck/data/generated/, cut by `make data`), loaded lazily on first use.
 
 Nothing is read at import time: in the browser, importing pycheck must stay quick.
 """
@@ -10,6 +10,10 @@ from importlib import resources
 COMMON_PASSWORDS = "common-passwords.txt"
 NB_WORDS = "nb-words.txt"
 PASSPHRASE_WORDS = "passphrase-words.txt"
+#: Where the lists come from, with their licences.
+SOURCES = "SOURCES.txt"
+#: Every generated file; the build refuses to run without one of them (hatch_build.py).
+FILES = (COMMON_PASSWORDS, NB_WORDS, PASSPHRASE_WORDS, SOURCES)
 
 
 def _read(name: str) -> list[str]:
@@ -18,8 +22,8 @@ def _read(name: str) -> list[str]:
         text = path.read_text("utf-8")
     except FileNotFoundError:
         raise RuntimeError(
-            f"pycheck's word list {name} is missing: generate it with `make data` "
-            "(tools/make_wordlists.py) before using or building the package"
+            f"pycheck's word list {name} is missing: restore pycheck/data/generated/ from git, "
+            "or remake it with `make data` (tools/make_wordlists.py)"
         ) from None
     return [line for line in text.splitlines() if line]
 
