@@ -16,7 +16,7 @@ from .suggest import suggest_password
 from .validator import check_password
 from .warnings import WARNING_CODES
 
-__version__ = "1.0.0"
+__version__ = "1.0.0"  # the one version of the package (pyproject.toml reads it)
 RULE_CODES: tuple[str, ...] = POLICY.codes
 
 

@@ -1,6 +1,7 @@
 """The wheel the browser downloads: built from the tree, small, complete, and nothing more."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import zipfile
@@ -37,6 +38,7 @@ def test_wheel_holds_the_package_its_texts_and_the_generated_lists(wheel: Path) 
     assert source <= names
     assert {
         "pycheck/messages.toml",
+        "pycheck/py.typed",
         "pycheck/data/generated/common-passwords.txt",
         "pycheck/data/generated/nb-words.txt",
         "pycheck/data/generated/passphrase-words.txt",
@@ -54,8 +56,20 @@ def test_wheel_lists_are_the_generated_ones(wheel: Path) -> None:
             assert packed == (ROOT / "pycheck" / "data" / "generated" / name).read_bytes()
 
 
-def test_wheel_depends_only_on_pyotp(wheel: Path) -> None:
+def metadata(wheel: Path) -> str:
     with zipfile.ZipFile(wheel) as archive:
-        metadata = next(archive.read(n).decode() for n in archive.namelist() if n.endswith("/METADATA"))
-    requires = [line for line in metadata.splitlines() if line.startswith("Requires-Dist:")]
+        return next(archive.read(n).decode() for n in archive.namelist() if n.endswith("/METADATA"))
+
+
+def test_wheel_depends_only_on_pyotp(wheel: Path) -> None:
+    requires = [line for line in metadata(wheel).splitlines() if line.startswith("Requires-Dist:")]
     assert len(requires) == 1 and "pyotp" in requires[0]
+
+
+def test_wheel_metadata_is_a_few_lines_with_the_packages_own_version(wheel: Path) -> None:
+    # The browser downloads the metadata with the wheel: no long description (the project's README).
+    text = metadata(wheel)
+    assert len(text.encode()) < 1024 and "Description-Content-Type" not in text
+    init = (ROOT / "pycheck" / "__init__.py").read_text("utf-8")
+    version = re.search(r'^__version__ = "([^"]+)"', init, re.MULTILINE).group(1)
+    assert f"\nVersion: {version}\n" in text and wheel.name == f"pycheck-{version}-py3-none-any.whl"
