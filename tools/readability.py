@@ -10,9 +10,9 @@ LIX = words / sentences + 100 × long words / words. Exactly how this script cou
 - **Text:** the visible text of the page's `<article>` in the built HTML. Left out: `script`, `style`,
   `template`, `noscript`; any element with the `hidden` attribute or the class `visually-hidden`;
   the step-link line the steps hook adds under every step heading (`.step-link`); the line that names
-  the handout slide, written for support staff (`.step-source`); the redrawn screens (`.mockup__screen`, `.mockup__bar`:
-  labels copied from the real screens; their captions are counted); and the widgets (`[data-pycheck]`,
-  a form of labels and live messages). Everything else counts, including headings, list items, table
+  the handout slide, written for support staff (`.step-source`); the redrawn screens
+  (`.mockup__screen`, `.mockup__bar`: labels copied from the real screens; their captions are counted);
+  and the widgets (`[data-pycheck]`, a form of labels and live messages). Everything else counts, including headings, list items, table
   cells, figure captions and admonitions.
 - **Blocks:** headings, paragraphs, list items, table cells, captions, definition terms and other
   block elements each start a new block; text is never joined across blocks.
