@@ -1,5 +1,9 @@
 """What the browser benchmarks share: a static server that behaves like a real host, optionally on a
-slow network, the tests' headless Chromium, and the results folder (bench/results/, git-ignored).
+slow network, and the results folder (bench/results/, git-ignored). The browser and its helpers are
+the tests' (tests/browserkit.py).
+
+The bench scripts import tests/, tools/ and overrides/hooks/ by name: `make bench` runs them with
+PYTHONPATH=tests:tools:overrides/hooks, and so must anyone running one by hand.
 
 The server gzips text, JavaScript, JSON and WebAssembly on the fly (as static hosts do; files that are
 already compressed, like the wheels, the stdlib zip and snapshot.bin.gz, go as they are) and sends
@@ -14,19 +18,17 @@ import gzip
 import json
 import os
 import statistics
-import sys
 import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from static_server import StaticFiles, serving
+
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 RESULTS = ROOT / "bench" / "results"
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, chromium  # noqa: E402,F401 - the tests' browser setup
-from static_server import StaticFiles, serving  # noqa: E402 - on sys.path through conftest
 
 QUICK = os.environ.get("BENCH_QUICK", "") not in ("", "0")
 SLOW_4G = {"rtt_s": 0.150, "bytes_per_s": 1_600_000 / 8}

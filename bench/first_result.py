@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/first_result.py [--runs 7] [--slow] [--only NAME ...]
 
+with PYTHONPATH=tests:tools:overrides/hooks, as `make bench` sets it (bench/common.py).
+
 Variants, each measured cold (a new browser context: empty HTTP and code caches) and warm (the same
 context navigating again), alternating their order run by run; medians are printed with the ratio to
 the faster baseline and saved to bench/results/first_result[-slow].json. Each step of the boot is a
@@ -33,7 +35,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import QUICK, ROOT, SITE, chromium, host, save, throttle_cpu
+from browserkit import chromium, recording_context, refuse_snapshot
+from common import QUICK, ROOT, SITE, host, save, throttle_cpu
 
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 PASSWORD = "Korrekt-Hest-Batteri-9"
@@ -147,19 +150,17 @@ def navigate(page, url: str, typed: bool, slow: bool) -> float:
 
 def measure(browser, url: str, typed: bool, slow: bool, no_snapshot: bool) -> tuple[float, float, str]:
     """Cold and warm ms, and how the checker booted ("snapshot", "normal" or "" for the bench pages)."""
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+    context = recording_context(browser)
     try:
         if typed:
             context.add_init_script(VERDICT_OBSERVER)
         if no_snapshot:
-            context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="none"))
+            refuse_snapshot(context)
         page = context.new_page()
         cold = navigate(page, url, typed, slow)
         boot = ""
         if typed:
-            boot = "normal" if any("/pyodide/pycheck-" in u for u in requests) else "snapshot"
+            boot = "normal" if any("/pyodide/pycheck-" in u for u in context.requests) else "snapshot"
         warm = navigate(page, url, typed, slow)
         return cold, warm, boot
     finally:

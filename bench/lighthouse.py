@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/lighthouse.py [--pages PATH ...]
 
+with PYTHONPATH=tests:tools:overrides/hooks, as `make bench` sets it (bench/common.py).
+
 Runs Debian's Chromium headless (CHROME_PATH) with the tests' flags that keep it from calling out,
 against the site served on 127.0.0.1 as a static host would (bench/common.py); Lighthouse's own error
 reporting is off, so nothing leaves the machine. Afterwards every request the pages made is checked to
@@ -19,7 +21,8 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from common import CHROMIUM, CHROMIUM_ARGS, QUICK, ROOT, SITE, host, save, table
+from browserkit import CHROMIUM, CHROMIUM_ARGS
+from common import QUICK, ROOT, SITE, host, save, table
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")

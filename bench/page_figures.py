@@ -3,6 +3,8 @@ Python boots, bytes transferred, the built site's size and `make site` wall time
 
     .venv/bin/python bench/page_figures.py [--keystrokes 200] [--boots 3] [--no-make-site]
 
+with PYTHONPATH=tests:tools:overrides/hooks, as `make bench` sets it (bench/common.py).
+
 Prints a table and saves bench/results/page_figures.json. Pages are served as a static host would
 (gzip, a cache lifetime: bench/common.py). Figures only: nothing here is asserted.
 
@@ -21,9 +23,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from common import QUICK, ROOT, SITE, chromium, host, percentile, save, table, throttle_cpu
+from browserkit import CHECKER, chromium, refuse_snapshot
+from common import QUICK, ROOT, SITE, host, percentile, save, table, throttle_cpu
 
-ROOT_SEL = '[data-pycheck="password"]'
 TIMEOUT_MS = 180_000
 # Installed before the page's scripts through DevTools (so the page's CSP does not apply).
 RECORDER = """
@@ -81,13 +83,13 @@ def open_checker(browser, base: str, throttled: bool = False, no_snapshot: bool 
     sizes = transferred(context)
     context.add_init_script(RECORDER)
     if no_snapshot:
-        context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="none"))
+        refuse_snapshot(context)
     page = context.new_page()
     if throttled:
         throttle_cpu(page)
     page.goto(base + "checker/", wait_until="commit")
-    page.locator(f"{ROOT_SEL} input[name=password]").fill("Korrekt-Hest-Batteri-9")
-    page.wait_for_selector(f"{ROOT_SEL}[data-ok]", timeout=TIMEOUT_MS)
+    page.locator(f"{CHECKER} input[name=password]").fill("Korrekt-Hest-Batteri-9")
+    page.wait_for_selector(f"{CHECKER}[data-ok]", timeout=TIMEOUT_MS)
     page.wait_for_load_state("networkidle")
     return context, page, sizes
 
@@ -95,9 +97,9 @@ def open_checker(browser, base: str, throttled: bool = False, no_snapshot: bool 
 def keystrokes(browser, base: str, count: int) -> list[float]:
     context, page, _ = open_checker(browser, base)
     try:
-        field = page.locator(f"{ROOT_SEL} input[name=password]")
+        field = page.locator(f"{CHECKER} input[name=password]")
         field.fill("")
-        page.wait_for_selector(f"{ROOT_SEL}[data-busy=false]")
+        page.wait_for_selector(f"{CHECKER}[data-busy=false]")
         page.evaluate("() => { window.__bench.latencies = []; window.__bench.lastInput = null; }")
         field.focus()
         for key in keystroke_sequence(count):
@@ -105,7 +107,7 @@ def keystrokes(browser, base: str, count: int) -> list[float]:
                 page.keyboard.type(key)  # one keystroke; any character, Norwegian letters included
             else:
                 page.keyboard.press(key)
-            page.wait_for_selector(f"{ROOT_SEL}[data-busy=false]", timeout=TIMEOUT_MS)
+            page.wait_for_selector(f"{CHECKER}[data-busy=false]", timeout=TIMEOUT_MS)
         return page.evaluate("() => window.__bench.latencies")
     finally:
         context.close()

@@ -2,14 +2,13 @@
 from __future__ import annotations
 
 import pytest
+from browserkit import recording_context
 
 
 @pytest.fixture
 def context(browser, site_url):
     """A fresh browser context on the served site that records the URL of every request in
     `.requests`. Modules that share one context (and one Pyodide boot) define a module-scoped one."""
-    ctx = browser.new_context(base_url=site_url)
-    ctx.requests = []
-    ctx.on("request", lambda request: ctx.requests.append(request.url))
+    ctx = recording_context(browser, base_url=site_url)
     yield ctx
     ctx.close()

@@ -10,10 +10,11 @@ the pages are checked under their real CSP (no bypass_csp).
 from __future__ import annotations
 
 import re
-import tomllib
 from pathlib import Path
 
 import pytest
+import widgets
+from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP
 
 from pycheck import check_password, messages
 
@@ -23,13 +24,9 @@ REPO = Path(__file__).resolve().parents[2]
 AXE_FILE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 # WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, heading order…).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-READY_TIMEOUT_MS = 120_000  # a generous bound for a busy 2-core machine, not a speed claim
-PASSWORD = "[data-pycheck=password]"
-TOTP = "[data-pycheck=totp]"
 ACCEPTED = "Korrekt-Hest-Batteri-9!"
 FAILING = "Passord123!Passord"  # fails rules and draws a warning, so the warnings list is shown too
 LANGS = ("nb", "en")
-WIDGET_TEXTS = tomllib.loads((REPO / "overrides/hooks/widget_texts.toml").read_text("utf-8"))
 
 
 @pytest.fixture(scope="session")
@@ -146,11 +143,11 @@ def test_widgets_idle_loading_and_fallback(browser, site_url, axe_source, lang):
         page = context.new_page()
         page.goto("passord/" if lang == "nb" else "en/passord/")
         page.wait_for_load_state("networkidle")
-        assert page.get_attribute(PASSWORD, "data-state") == "idle"
-        assert_no_violations(page, axe_source, f"{lang} checker idle", PASSWORD)
+        assert page.get_attribute(CHECKER, "data-state") == "idle"
+        assert_no_violations(page, axe_source, f"{lang} checker idle", CHECKER)
 
         # loading: the runtime's wasm request is held unanswered
-        for path, root in ((checker_path(lang), PASSWORD), (totp_path(lang), TOTP)):
+        for path, root in ((checker_path(lang), CHECKER), (totp_path(lang), TOTP)):
             hold["on"] = True
             page.goto(path)
             page.wait_for_selector(f"{root}[data-state=loading]")
@@ -187,28 +184,28 @@ def open_ready(context, path: str, root: str):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_checker_states_have_no_violation(ready_context, axe_source, lang):
-    page = open_ready(ready_context, checker_path(lang), PASSWORD)
+    page = open_ready(ready_context, checker_path(lang), CHECKER)
     try:
-        assert_no_violations(page, axe_source, f"{lang} checker ready", PASSWORD)
+        assert_no_violations(page, axe_source, f"{lang} checker ready", CHECKER)
         states = {
             "failing": (FAILING, "", "false"),
             "mismatch": (ACCEPTED, ACCEPTED[:-1], "false"),
             "accepted": (ACCEPTED, ACCEPTED, "true"),
         }
         for name, (password, confirm, ok) in states.items():
-            page.fill(f"{PASSWORD} input[name=password]", password)
-            page.fill(f"{PASSWORD} input[name=confirm]", confirm)
-            page.wait_for_selector(f"{PASSWORD}[data-busy=false][data-ok={ok}]")
+            page.fill(f"{CHECKER} input[name=password]", password)
+            page.fill(f"{CHECKER} input[name=confirm]", confirm)
+            page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok={ok}]")
             if name == "failing":
-                assert page.locator(f"{PASSWORD} [data-role=warnings] li").count() > 0
+                assert page.locator(f"{CHECKER} [data-role=warnings] li").count() > 0
             if name == "mismatch":
-                assert page.get_attribute(PASSWORD, "data-failed") == "match"
-            assert_no_violations(page, axe_source, f"{lang} checker {name}", PASSWORD)
+                assert page.get_attribute(CHECKER, "data-failed") == "match"
+            assert_no_violations(page, axe_source, f"{lang} checker {name}", CHECKER)
         # the password shown as text, and the status line after "save"
-        page.click(f"{PASSWORD} [data-action=toggle]")
-        page.click(f"{PASSWORD} [data-action=save]")
-        assert page.locator(f"{PASSWORD} [data-role=status]").inner_text()
-        assert_no_violations(page, axe_source, f"{lang} checker shown and saved", PASSWORD)
+        page.click(f"{CHECKER} [data-action=toggle]")
+        page.click(f"{CHECKER} [data-action=save]")
+        assert page.locator(f"{CHECKER} [data-role=status]").inner_text()
+        assert_no_violations(page, axe_source, f"{lang} checker shown and saved", CHECKER)
     finally:
         page.close()
 
@@ -265,36 +262,36 @@ def tab_to(page, want: dict, key: str = "Tab", limit: int = 80) -> None:
 
 
 def test_keyboard_only_walk_is_announced_politely(ready_context):
-    page = open_ready(ready_context, "checker/", PASSWORD)
+    page = open_ready(ready_context, "checker/", CHECKER)
     try:
-        verdict = page.locator(f"{PASSWORD} [data-role=verdict]")
+        verdict = page.locator(f"{CHECKER} [data-role=verdict]")
         assert verdict.get_attribute("aria-live") == "polite" and verdict.get_attribute("role") == "status"
         page.evaluate(LIVE_LOG)
         # from the top of the page, with the keyboard alone
         page.evaluate("document.activeElement.blur(); window.scrollTo(0, 0)")
         tab_to(page, {"name": "password", "inWidget": True})
         page.keyboard.type("Sommer2024!")
-        page.wait_for_selector(f"{PASSWORD}[data-busy=false][data-ok=false]")
+        page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=false]")
         failing = check_password("Sommer2024!", "").to_dict("nb")["summary"]
         tab_to(page, {"name": "confirm"})
         page.keyboard.type("Sommer2024!")
         tab_to(page, {"action": "toggle"})
         page.keyboard.press("Enter")
-        assert page.get_attribute(f"{PASSWORD} input[name=password]", "type") == "text"
+        assert page.get_attribute(f"{CHECKER} input[name=password]", "type") == "text"
         page.keyboard.press("Space")
-        assert page.get_attribute(f"{PASSWORD} input[name=password]", "type") == "password"
+        assert page.get_attribute(f"{CHECKER} input[name=password]", "type") == "password"
         tab_to(page, {"action": "suggest"})
         page.keyboard.press("Enter")
-        page.wait_for_selector(f"{PASSWORD}[data-busy=false][data-ok=true]")
-        suggestion = page.input_value(f"{PASSWORD} input[name=password]")
+        page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]")
+        suggestion = page.input_value(f"{CHECKER} input[name=password]")
         assert check_password(suggestion, suggestion).ok
         tab_to(page, {"name": "confirm"}, key="Shift+Tab")
         page.keyboard.press("End")
         page.keyboard.type("x")
-        page.wait_for_selector(f"{PASSWORD}[data-busy=false][data-ok=false]")
+        page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=false]")
         mismatch = check_password(suggestion, suggestion + "x").to_dict("nb")["summary"]
         page.keyboard.press("Backspace")
-        page.wait_for_selector(f"{PASSWORD}[data-busy=false][data-ok=true]")
+        page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]")
 
         announced = [text for role, live, text in page.evaluate("window.__announced")
                      if role == "verdict" and live == "polite"]
@@ -308,6 +305,6 @@ def test_keyboard_only_walk_is_announced_politely(ready_context):
         # the suggestion is announced too (a polite status line), in the page's language
         statuses = [text for role, live, text in page.evaluate("window.__announced")
                     if role == "status" and live == "polite"]
-        assert WIDGET_TEXTS["suggested"]["nb"] in statuses
+        assert widgets.text("suggested", "nb") in statuses
     finally:
         page.close()

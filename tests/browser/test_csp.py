@@ -2,20 +2,13 @@
 from __future__ import annotations
 
 import re
-import sys
 from pathlib import Path
 
+import csp
 import pytest
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "overrides" / "hooks"))
-import csp  # noqa: E402
+from browserkit import csp_violations, watch_csp
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
-CSP_LISTENER = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (e) =>
-  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
-"""
 
 
 def built_pages(site_dir: Path) -> list[Path]:
@@ -52,7 +45,7 @@ def test_no_page_violates_the_policy(browser, site_dir, site_url):
     # Python's files are refused to keep the walk quick: the widgets then show their fallback,
     # which must not violate the policy either. The widget tests check it with Python running.
     ctx = browser.new_context(base_url=site_url)
-    ctx.add_init_script(CSP_LISTENER)
+    watch_csp(ctx)
     ctx.route("**/pyodide/**", lambda route: route.abort())
     page = ctx.new_page()
     violations = {}
@@ -64,7 +57,7 @@ def test_no_page_violates_the_policy(browser, site_dir, site_url):
             if page.query_selector("[data-pycheck]"):
                 page.locator("[data-pycheck]").first.scroll_into_view_if_needed()
                 page.wait_for_selector("[data-pycheck][data-state=error]")
-            found = page.evaluate("window.__cspViolations")
+            found = csp_violations(page)
             if found:
                 violations[relative] = found
     finally:

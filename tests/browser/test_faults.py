@@ -3,8 +3,7 @@ bytes were altered each bring the bilingual fallback within 10 s, with the rules
 retry works once the fault is gone. Also: Python is not fetched for a widget below the fold until it
 is seen or focused, on a phone-sized screen.
 
-The blocked wasm, the missing WebAssembly and the dead worker are in test_widgets_fallback.py, whose
-helpers are reused here.
+The blocked wasm, the missing WebAssembly and the dead worker are in test_widgets_fallback.py.
 """
 from __future__ import annotations
 
@@ -12,10 +11,18 @@ import io
 import zipfile
 
 import pytest
+from browserkit import (
+    CHECKER,
+    FALLBACK_WITHIN_MS,
+    READY_TIMEOUT_MS,
+    assert_fallback,
+    pyodide_requests,
+    recording_context,
+    refuse_snapshot,
+)
 
 from pycheck import messages
 from pycheck.policy import POLICY
-from test_widgets_fallback import FALLBACK_WITHIN_MS, READY_TIMEOUT_MS, ROOT, assert_fallback, pyodide_requests
 
 pytestmark = pytest.mark.browser
 
@@ -51,14 +58,14 @@ new MutationObserver(() => {
 def wait_for_fallback(page, lang: str) -> float:
     """Waits for the checker's fallback and checks it came within FALLBACK_WITHIN_MS of the start of
     loading (the page's clock, set by STATE_CLOCK), with the rules readable. Returns the seconds."""
-    page.wait_for_selector(f"{ROOT}:is([data-state=error], [data-state=ready])", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(f"{CHECKER}:is([data-state=error], [data-state=ready])", timeout=READY_TIMEOUT_MS)
     states = page.evaluate("window.__states")
-    assert page.get_attribute(ROOT, "data-state") == "error", f"Python loaded despite the fault: {states}"
+    assert page.get_attribute(CHECKER, "data-state") == "error", f"Python loaded despite the fault: {states}"
     started = next(at for state, at in states if state == "loading")
     shown = next(at for state, at in states if state == "error")
     assert shown - started <= FALLBACK_WITHIN_MS, f"fallback after {(shown - started) / 1000:.1f} s: {states}"
-    assert_fallback(page, ROOT, lang)
-    rules = page.locator(f"{ROOT} [data-role=rules]")
+    assert_fallback(page, CHECKER, lang)
+    rules = page.locator(f"{CHECKER} [data-role=rules]")
     assert rules.is_visible()
     for code in POLICY.codes:
         assert messages.text(f"rule.{code}.help", lang) in rules.inner_text()
@@ -68,13 +75,13 @@ def wait_for_fallback(page, lang: str) -> float:
 def retry_works(page, context, pattern: str, handler) -> None:
     """Removes the fault, presses retry, and checks a password for real."""
     context.unroute(pattern, handler)
-    page.click(f"{ROOT} [data-action=retry]")
-    page.wait_for_selector(f"{ROOT}[data-state=ready]", timeout=READY_TIMEOUT_MS)
-    page.fill(f"{ROOT} input[name=password]", ACCEPTED)
-    page.fill(f"{ROOT} input[name=confirm]", ACCEPTED)
-    page.wait_for_selector(f"{ROOT}[data-busy=false][data-ok=true]")
-    assert not page.locator(f"{ROOT} [data-action=retry]").is_visible()
-    assert page.locator(f"{ROOT} [data-role=status]").inner_text() == ""
+    page.click(f"{CHECKER} [data-action=retry]")
+    page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    page.fill(f"{CHECKER} input[name=password]", ACCEPTED)
+    page.fill(f"{CHECKER} input[name=confirm]", ACCEPTED)
+    page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]")
+    assert not page.locator(f"{CHECKER} [data-action=retry]").is_visible()
+    assert page.locator(f"{CHECKER} [data-role=status]").inner_text() == ""
 
 
 def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
@@ -85,7 +92,7 @@ def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
         route.fulfill(status=404, content_type="text/plain", body="not found")
 
     # The memory snapshot needs no standard library file: refused, so the normal boot runs.
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+    refuse_snapshot(context)
     context.route("**/python_stdlib.zip", not_found)
     context.add_init_script(STATE_CLOCK)
     page = context.new_page()
@@ -98,7 +105,7 @@ def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
 def test_an_altered_pycheck_wheel_is_refused_then_retry_works(context):
     # The memory snapshot holds pycheck already imported and never fetches the wheel: it is refused
     # here (no manifest), so the normal boot, the one that installs the wheel, runs every time.
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+    refuse_snapshot(context)
     served = []
 
     def alter(route):
@@ -121,27 +128,25 @@ def test_an_altered_pycheck_wheel_is_refused_then_retry_works(context):
 
 
 def test_a_widget_below_the_fold_on_a_phone_loads_python_only_when_focused_or_seen(browser, site_url):
-    context = browser.new_context(base_url=site_url, viewport=PHONE, is_mobile=True, has_touch=True)
-    context.requests = []
-    context.on("request", lambda request: context.requests.append(request.url))
+    context = recording_context(browser, base_url=site_url, viewport=PHONE, is_mobile=True, has_touch=True)
     try:
         for path, start in (("passord/", "focus"), ("en/passord/", "scroll")):
             page = context.new_page()
             page.goto(path)
             page.wait_for_load_state("networkidle")
             # the checker belongs to the step "Opprette passord 2" (after its heading, before the next step's)
-            assert page.locator(f"#opprette-passord-2 ~ * {ROOT}, #opprette-passord-2 ~ {ROOT}").count() == 1
+            assert page.locator(f"#opprette-passord-2 ~ * {CHECKER}, #opprette-passord-2 ~ {CHECKER}").count() == 1
             assert page.evaluate(
                 "() => document.querySelector('#opprette-passord-3')"
                 ".compareDocumentPosition(document.querySelector('[data-pycheck=password]'))"
                 " & Node.DOCUMENT_POSITION_PRECEDING") != 0
-            widget_top = page.locator(ROOT).bounding_box()["y"]
+            widget_top = page.locator(CHECKER).bounding_box()["y"]
             assert widget_top > PHONE["height"], "the checker must start below the first screen for this test"
             # read down to just above the widget: nothing of Python yet
             page.evaluate("(y) => window.scrollTo(0, y)", widget_top - PHONE["height"] - 40)
             page.evaluate(TWO_FRAMES)  # IntersectionObserver has reported by then; it must start nothing
             page.wait_for_load_state("networkidle")
-            assert page.get_attribute(ROOT, "data-state") == "idle"
+            assert page.get_attribute(CHECKER, "data-state") == "idle"
             assert pyodide_requests(context) == []
             fetched = lambda request: "/pyodide/" in request.url  # noqa: E731
             with context.expect_event("request", fetched, timeout=READY_TIMEOUT_MS):
@@ -149,10 +154,10 @@ def test_a_widget_below_the_fold_on_a_phone_loads_python_only_when_focused_or_se
                     # focus without scrolling, as a keyboard or screen reader user may arrive
                     page.evaluate("document.querySelector('[data-pycheck=password] input[name=password]')"
                                   ".focus({preventScroll: true})")
-                    assert page.locator(ROOT).bounding_box()["y"] > PHONE["height"], "the focus scrolled"
+                    assert page.locator(CHECKER).bounding_box()["y"] > PHONE["height"], "the focus scrolled"
                 else:
-                    page.locator(ROOT).scroll_into_view_if_needed()
-            assert page.get_attribute(ROOT, "data-state") in ("loading", "ready")
+                    page.locator(CHECKER).scroll_into_view_if_needed()
+            assert page.get_attribute(CHECKER, "data-state") in ("loading", "ready")
             page.close()
             context.requests.clear()
     finally:

@@ -5,11 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browserkit import CHECKER, READY_TIMEOUT_MS, recording_context
 
 pytestmark = pytest.mark.browser
 
-READY_TIMEOUT_MS = 120_000  # a generous bound for a busy 2-core machine, not a speed claim
-ROOT = "[data-pycheck=password]"
 PASSWORD = "Hemmelig-Tulipan-Vindu-47!"
 
 
@@ -23,10 +22,8 @@ def all_pages(site_dir: Path) -> list[str]:
 
 @pytest.fixture(scope="module")
 def context(browser, site_url):
-    ctx = browser.new_context(base_url=site_url)
-    ctx.requests = []
+    ctx = recording_context(browser, base_url=site_url)
     ctx.console = []
-    ctx.on("request", lambda request: ctx.requests.append(request.url))
     ctx.on("console", lambda message: ctx.console.append(message.text))
     yield ctx
     ctx.close()
@@ -37,7 +34,7 @@ def checker(context):
     page = context.new_page()
     page.on("console", lambda message: context.console.append(message.text))
     page.goto("checker/")
-    page.wait_for_selector(f"{ROOT}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=READY_TIMEOUT_MS)
     yield page
     page.close()
 
@@ -45,9 +42,7 @@ def checker(context):
 def test_every_page_requests_only_its_own_origin(browser, site_dir, site_url):
     # Python's own files are refused here to keep the walk quick (every request is still seen);
     # the tests below load them for real and check those requests too.
-    ctx = browser.new_context(base_url=site_url)
-    requests: list[str] = []
-    ctx.on("request", lambda request: requests.append(request.url))
+    ctx = recording_context(browser, base_url=site_url)
     ctx.route("**/pyodide/**", lambda route: route.abort())
     page = ctx.new_page()
     try:
@@ -56,6 +51,7 @@ def test_every_page_requests_only_its_own_origin(browser, site_dir, site_url):
             page.wait_for_load_state("networkidle")
     finally:
         ctx.close()
+    requests = ctx.requests
     assert [url for url in requests if not url.startswith(site_url)] == []
     assert len(requests) > len(all_pages(site_dir))
     assert any("/pyodide/" in url for url in requests), "no page with a widget started Python"
@@ -72,25 +68,25 @@ def test_python_loads_from_the_origin_alone(context, checker, site_url):
 def test_typing_makes_no_request_at_all(context, checker):
     checker.wait_for_load_state("networkidle")
     seen = len(context.requests)
-    checker.focus(f"{ROOT} input[name=password]")
+    checker.focus(f"{CHECKER} input[name=password]")
     checker.keyboard.type(PASSWORD)
-    checker.focus(f"{ROOT} input[name=confirm]")
+    checker.focus(f"{CHECKER} input[name=confirm]")
     checker.keyboard.type(PASSWORD)
-    checker.click(f"{ROOT} [data-action=toggle]")
-    checker.click(f"{ROOT} [data-action=suggest]")
-    checker.wait_for_selector(f"{ROOT}[data-busy=false][data-ok=true]")
-    checker.fill(f"{ROOT} input[name=password]", PASSWORD)
-    checker.fill(f"{ROOT} input[name=confirm]", PASSWORD)
-    checker.wait_for_selector(f"{ROOT}[data-busy=false][data-ok=true]")
-    checker.click(f"{ROOT} [data-action=save]")
+    checker.click(f"{CHECKER} [data-action=toggle]")
+    checker.click(f"{CHECKER} [data-action=suggest]")
+    checker.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]")
+    checker.fill(f"{CHECKER} input[name=password]", PASSWORD)
+    checker.fill(f"{CHECKER} input[name=confirm]", PASSWORD)
+    checker.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]")
+    checker.click(f"{CHECKER} [data-action=save]")
     assert context.requests[seen:] == []
 
 
 def test_nothing_holds_the_password(context, checker):
-    checker.fill(f"{ROOT} input[name=password]", PASSWORD)
-    checker.fill(f"{ROOT} input[name=confirm]", PASSWORD)
-    checker.wait_for_selector(f"{ROOT}[data-busy=false]")
-    checker.click(f"{ROOT} [data-action=save]")
+    checker.fill(f"{CHECKER} input[name=password]", PASSWORD)
+    checker.fill(f"{CHECKER} input[name=confirm]", PASSWORD)
+    checker.wait_for_selector(f"{CHECKER}[data-busy=false]")
+    checker.click(f"{CHECKER} [data-action=save]")
     stored = checker.evaluate("""async () => {
       const dump = (store) => Object.keys(store).map((k) => k + "=" + store.getItem(k)).join("\\n");
       const databases = indexedDB.databases ? await indexedDB.databases() : [];
@@ -108,7 +104,7 @@ def test_nothing_holds_the_password(context, checker):
 
 def test_inputs_keep_the_password_to_themselves(checker):
     for name in ("password", "confirm"):
-        field = checker.locator(f"{ROOT} input[name={name}]")
+        field = checker.locator(f"{CHECKER} input[name={name}]")
         assert field.get_attribute("autocomplete") == "new-password"
         assert field.get_attribute("spellcheck") == "false"
         assert field.get_attribute("autocapitalize") == "off"

@@ -13,13 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browserkit import CHECKER, READY_TIMEOUT_MS, refuse_snapshot
 
 from pycheck import check_password, totp
 
 pytestmark = pytest.mark.browser
 
-READY_TIMEOUT_MS = 120_000  # a generous bound for a busy 2-core machine, not a speed claim
-ROOT = "[data-pycheck=password]"
 CASES = [
     ("", None, "nb"),
     ("Sommer2024!", None, "en"),
@@ -50,10 +49,10 @@ def boot_and_check(context, site_url: str, path: str = "checker/") -> list[dict]
     """Opens the checker, types a password, waits for the verdict and returns the API's reports."""
     page = context.new_page()
     page.goto(path)
-    page.fill(f"{ROOT} input[name=password]", "Korrekt-Hest-Batteri-9")
-    page.wait_for_selector(f"{ROOT}[data-ok]", timeout=READY_TIMEOUT_MS)
-    assert page.get_attribute(ROOT, "data-state") == "ready"
-    assert page.get_attribute(ROOT, "data-failed") == " ".join(check_password("Korrekt-Hest-Batteri-9", "").failed)
+    page.fill(f"{CHECKER} input[name=password]", "Korrekt-Hest-Batteri-9")
+    page.wait_for_selector(f"{CHECKER}[data-ok]", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute(CHECKER, "data-state") == "ready"
+    assert page.get_attribute(CHECKER, "data-failed") == " ".join(check_password("Korrekt-Hest-Batteri-9", "").failed)
     reports = page.evaluate(CHECK_ALL, [list(case) for case in CASES])
     code = page.evaluate("() => window.pycheck.totp('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', 59, {digits: 8})")
     assert code == totp.code("GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ", 59, digits=8)
@@ -106,7 +105,7 @@ def test_a_missing_snapshot_falls_back_to_the_normal_boot(context, site_url):
 
 
 def test_a_missing_manifest_falls_back_without_fetching_the_snapshot(context, site_url):
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+    refuse_snapshot(context)
     reports = boot_and_check(context, site_url)
     assert fetched(context, "pycheck-*.whl") and not fetched(context, "snapshot.bin.gz")
     assert reports == cpython_reports()

@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from csp import policy_for
 from static_server import StaticFiles, serving
 
 HERE = Path(__file__).resolve().parent
 # The same policy the site's pages carry (scripts only from the origin, WebAssembly compilation
 # allowed), sent as a header: the test page has no inline script.
-sys.path.insert(0, str(HERE.parents[1] / "overrides" / "hooks"))
-from csp import policy_for  # noqa: E402 - a MkDocs hook, not a package
-
 CSP = policy_for("")
 
 

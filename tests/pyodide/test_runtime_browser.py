@@ -6,10 +6,10 @@ import json
 from urllib.parse import urlsplit
 
 import pytest
+from browserkit import READY_TIMEOUT_MS, recording_context
 
 pytestmark = pytest.mark.browser
 
-BOOT_TIMEOUT_MS = 120_000  # a generous bound on a busy 2-core machine, not a speed claim
 CASES = [
     ["", None, "nb"],
     ["kort", None, "en"],
@@ -47,15 +47,13 @@ def cpython_results() -> str:
 @pytest.fixture
 def runtime_page(browser, runtime_page_url: str):
     """A fresh context on the test page; every request (page and worker) is recorded."""
-    context = browser.new_context()
-    requests: list[str] = []
-    context.on("request", lambda request: requests.append(request.url))
+    context = recording_context(browser)
     page = context.new_page()
     page.goto(runtime_page_url)
-    page.wait_for_selector("#state[data-state=ready], #state[data-state=error]", timeout=BOOT_TIMEOUT_MS)
+    page.wait_for_selector("#state[data-state=ready], #state[data-state=error]", timeout=READY_TIMEOUT_MS)
     assert page.get_attribute("#state", "data-state") == "ready", page.text_content("#state")
     try:
-        yield page, requests
+        yield page, context.requests
     finally:
         context.close()
 
@@ -105,7 +103,7 @@ def test_the_integrity_check_refuses_a_corrupted_pycheck_wheel(browser, runtime_
         context.route("**/pyodide/pycheck-*.whl", serve)
         page = context.new_page()
         page.goto(runtime_page_url)
-        page.wait_for_selector("#state[data-state=ready], #state[data-state=error]", timeout=BOOT_TIMEOUT_MS)
+        page.wait_for_selector("#state[data-state=ready], #state[data-state=error]", timeout=READY_TIMEOUT_MS)
         assert len(served) == 1, "the wheel request was not intercepted"
         state = page.get_attribute("#state", "data-state")
         if corrupt:

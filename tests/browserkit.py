@@ -1,0 +1,100 @@
+"""What the browser tests and the benchmark share: Debian's headless Chromium, browser contexts that
+record their requests, the widgets' selectors and time limits, and the listeners put into the pages.
+
+Browser tests never download a browser: they drive /usr/bin/chromium (Debian's `chromium` package),
+or the one PYCHECK_CHROMIUM names. pytest finds this module on sys.path (tests/ holds the root
+conftest); the bench scripts get tests/ through PYTHONPATH (`make bench`).
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import widgets
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, BrowserContext, Page
+
+CHROMIUM = os.environ.get("PYCHECK_CHROMIUM", "/usr/bin/chromium")
+# Keep Chromium from calling out (this machine has no network, and our users' privacy forbids it).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+]
+
+READY_TIMEOUT_MS = 120_000  # a generous bound for Python's boot on a busy 2-core machine, not a speed claim
+FALLBACK_WITHIN_MS = 10_000  # the promise to the reader: the fallback shows within 10 s of loading
+
+# The widgets' roots (the markup contract).
+CHECKER = "[data-pycheck=password]"
+TOTP = "[data-pycheck=totp]"
+
+# Collects every Content-Security-Policy violation of the page; read with csp_violations().
+CSP_LISTENER = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) =>
+  window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+"""
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Debian's headless Chromium driven by Playwright (executable_path: never a browser download)."""
+    if not Path(CHROMIUM).is_file():
+        raise FileNotFoundError(f"{CHROMIUM} is missing: install Debian's chromium package (make test does it as root)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        launched = pw.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        try:
+            yield launched
+        finally:
+            launched.close()
+
+
+def recording_context(browser: Browser, **options) -> BrowserContext:
+    """A new browser context (`options` as for Browser.new_context) whose `.requests` lists the URL of
+    every request its pages and their workers make, in order. The caller closes it."""
+    context = browser.new_context(**options)
+    context.requests = []
+    context.on("request", lambda request: context.requests.append(request.url))
+    return context
+
+
+def pyodide_requests(context: BrowserContext) -> list[str]:
+    """The recorded requests for Python's runtime (anything under /pyodide/)."""
+    return [url for url in context.requests if "/pyodide/" in url]
+
+
+def refuse_snapshot(context: BrowserContext) -> None:
+    """Answers the memory snapshot's manifest with 404, so the widget boots the normal way: it then
+    fetches the standard library and the pycheck wheel, which the snapshot does without."""
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+
+
+def watch_csp(context: BrowserContext) -> None:
+    """Makes every page of the context collect its Content-Security-Policy violations from the start."""
+    context.add_init_script(CSP_LISTENER)
+
+
+def csp_violations(page: Page) -> list[str]:
+    """The violations the page has reported so far (its context must be watched by watch_csp)."""
+    return page.evaluate("window.__cspViolations")
+
+
+def assert_fallback(page: Page, root: str, lang: str) -> None:
+    """The widget at `root` shows its fallback within FALLBACK_WITHIN_MS, in `lang`, with a retry button."""
+    page.wait_for_selector(f"{root}[data-state=error]", timeout=FALLBACK_WITHIN_MS)
+    assert page.locator(f"{root} [data-role=status]").inner_text() == widgets.text("unavailable", lang)
+    assert page.locator(f"{root} [data-action=retry]").is_visible()
+    assert page.locator(f"{root} [data-action=retry]").inner_text() == widgets.text("retry", lang)
