@@ -54,7 +54,7 @@ node_modules: node_modules/.installed
 
 # What the shipped runtime is made from: the build scripts and settings, and every file of the pycheck wheel.
 RUNTIME_INPUTS := tools/build_runtime.py tools/make_snapshot.mjs requirements/pyodide.txt pyproject.toml hatch_build.py \
-	$(wildcard overrides/assets/javascripts/pycheck/runtime.mjs) \
+	overrides/assets/javascripts/pycheck/runtime.mjs \
 	$(shell find pycheck -type f -not -path '*/__pycache__/*' 2>/dev/null)
 
 build/pyodide/pyodide-lock.json: node_modules/.installed $(VENV)/.installed $(RUNTIME_INPUTS)

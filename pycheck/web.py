@@ -20,6 +20,8 @@ from .validator import check_password
 OPERATIONS = ("check", "suggest", "code", "verify", "demo")
 #: Extra packages an operation needs beyond pycheck's own (loaded by the worker before the first call).
 PACKAGES = {"demo": ("segno",)}
+#: The account name the demo's otpauth link and QR code carry.
+DEMO_ACCOUNT = "demo@imdinett.example"
 
 
 def _totp():
@@ -52,14 +54,14 @@ def verify(code: str, secret: str, at: float) -> bool:
     return bool(_totp().verify(code, secret, at))
 
 
-def demo(secret: str | None, account: str, issuer: str, at: float) -> dict[str, Any]:
-    """The demo's state: a fresh secret when none is given, its code, seconds left, QR code (an SVG data
-    URI) and the settings (digits, period) that the page's countdown and input check follow."""
+def demo(secret: str | None, at: float, account: str | None = None, issuer: str | None = None) -> dict[str, Any]:
+    """The demo's state: a fresh secret when none is given, its code, seconds left and QR code (an SVG
+    data URI). Its settings are pycheck.totp's defaults, which the page's widget carries from the build."""
     import segno
 
     totp = _totp()
     secret = secret or totp.new_demo_secret()
-    uri = totp.provisioning_uri(secret, account, issuer=issuer)
+    uri = totp.provisioning_uri(secret, account or DEMO_ACCOUNT, issuer=issuer or totp.DEFAULT_ISSUER)
     return {
         "secret": secret,
         "uri": uri,
@@ -67,8 +69,6 @@ def demo(secret: str | None, account: str, issuer: str, at: float) -> dict[str, 
         "code": totp.code(secret, at),
         "seconds_left": totp.seconds_left(at),
         "at": at,
-        "digits": totp.DEFAULT_DIGITS,
-        "period": totp.DEFAULT_PERIOD,
     }
 
 
@@ -104,7 +104,7 @@ def warm_up() -> None:
             check(password, password, lang)
             check(password, "x", lang)
     suggest()
-    state = demo(None, "demo", "demo", 0)
+    state = demo(None, 0)
     verify(state["code"], state["secret"], 0)
 
 

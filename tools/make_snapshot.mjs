@@ -10,6 +10,7 @@
 //                     refuses a snapshot whose sha256 differs (the lock file's hashes do not cover the
 //                     code inside it)
 //
+// Settings: overrides/assets/javascripts/pycheck/runtime.mjs (the same the pages' worker uses).
 // Wheels are unpacked with unpackArchive, not loadPackage: after loadPackage the snapshot fails
 // ("Unexpected hiwire entry"). Only what is imported here exists in the restored interpreter (its
 // file system is not in the snapshot), and the snapshot fits only this exact pyodide.asm.wasm (Pyodide
@@ -19,6 +20,13 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { gzipSync } from "node:zlib";
+
+import {
+  SHIPPED_PACKAGES,
+  SNAPSHOT_MANIFEST,
+  WEB_MODULE,
+  pyodideOptions,
+} from "../overrides/assets/javascripts/pycheck/runtime.mjs";
 
 const [runtimeArg] = process.argv.slice(2);
 if (!runtimeArg) {
@@ -32,47 +40,22 @@ globalThis.fetch = async (url) => {
 const sha256 = (bytes) => createHash("sha256").update(bytes).digest("hex");
 
 const { loadPyodide } = await import(pathToFileURL(join(runtime, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({
-  indexURL: runtime,
-  lockFileURL: join(runtime, "pyodide-lock.json"),
-  packageBaseUrl: runtime,
-  _makeSnapshot: true,
-});
+const pyodide = await loadPyodide(pyodideOptions(runtime, { _makeSnapshot: true }));
 const lock = JSON.parse(readFileSync(join(runtime, "pyodide-lock.json"), "utf8"));
-const sitePackages = pyodide.runPython("import site; site.getsitepackages()[0]");
-for (const name of ["pycheck", "pyotp", "segno"]) {
+const site = pyodide.pyimport("site");
+const [sitePackages] = site.getsitepackages().toJs();
+site.destroy();
+for (const name of SHIPPED_PACKAGES) {
   const entry = lock.packages[name];
   const wheel = readFileSync(join(runtime, entry.file_name));
   if (sha256(wheel) !== entry.sha256) throw new Error(`${entry.file_name}: sha256 differs from the lock file`);
   pyodide.unpackArchive(new Uint8Array(wheel), "wheel", { extractDir: sitePackages });
 }
-// Import what the widgets use (worker.js), and run it once so lazy imports and caches are in the snapshot.
-pyodide.runPython(`
-import importlib, json, pkgutil, pycheck, pyotp, segno
-for module in pkgutil.walk_packages(pycheck.__path__, "pycheck."):
-    if module.name.endswith("__main__"):  # running the CLI is not importing it
-        continue
-    # The restored interpreter has no files: every file-backed cache (word lists, message texts)
-    # must be filled now. Each @functools.cache function without parameters is such a loader.
-    module = importlib.import_module(module.name)
-    for value in list(vars(module).values()):
-        if callable(value) and hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
-            try:
-                value()
-            except TypeError:  # it takes arguments: filled by the checks below
-                pass
-for password in ("Korrekt-Hest-Batteri-9", "passord", "Sommer2024!", "Ærlig Øl På Åsen 42!", "P@ssw0rd" * 10,
-                 "qwertyuiop123456A!", "Korrekt\u200bHest 9", "🙂Smilefjes-Passord-12!", "  a  b  ", ""):
-    for lang in ("nb", "en"):
-        json.dumps(pycheck.check_password(password, password).to_dict(lang))
-        json.dumps(pycheck.check_password(password, "x").to_dict(lang))
-pycheck.suggest_password()
-from pycheck import totp
-_secret = totp.new_demo_secret()
-segno.make(totp.provisioning_uri(_secret, "demo", issuer="demo"), error="m").svg_data_uri(scale=4, border=2)
-totp.code(_secret, 0)
-del _secret
-`);
+// Everything the worker runs, run once, so that its imports and caches are in the snapshot.
+for (const name of SHIPPED_PACKAGES) pyodide.pyimport(name).destroy();
+const web = pyodide.pyimport(WEB_MODULE);
+web.warm_up();
+web.destroy(); // no proxy may outlive the snapshot
 const raw = pyodide.makeMemorySnapshot();
 const packed = gzipSync(raw, { level: 9 });
 const manifest = {
@@ -85,5 +68,5 @@ const manifest = {
   wasm_sha256: sha256(readFileSync(join(runtime, "pyodide.asm.wasm"))),
 };
 writeFileSync(join(runtime, manifest.file), packed);
-writeFileSync(join(runtime, "snapshot.json"), JSON.stringify(manifest, null, 2) + "\n");
+writeFileSync(join(runtime, SNAPSHOT_MANIFEST), JSON.stringify(manifest, null, 2) + "\n");
 console.log(`snapshot: ${(raw.length / 1e6).toFixed(1)} MB, ${(packed.length / 1e6).toFixed(1)} MB gzip`);

@@ -1,17 +1,19 @@
-// Runs pytest INSIDE Pyodide under Node, on the same pycheck wheel and lock file the site ships.
+// Runs pytest INSIDE Pyodide under Node, on the same runtime, pycheck wheel and lock file the site ships.
 //
 //   node tests/pyodide/run_suite.mjs <test path relative to the repo>... [-- <pytest args>]
 //
-// Offline by construction: Pyodide comes from node_modules, pycheck + pyotp from build/pyodide/
-// (`make runtime`, loaded by name through its pyodide-lock.json with the integrity check), pytest,
+// Offline by construction: Pyodide and every shipped wheel come from build/pyodide/ (`make runtime`,
+// loaded by name through its pyodide-lock.json with the integrity check, with the settings the pages'
+// worker uses: overrides/assets/javascripts/pycheck/runtime.mjs), pytest,
 // hypothesis and their dependencies from the hash-pinned wheels in build/pyodide-test-wheels/.
 // Any attempt to fetch over the network fails the run (exit 3). Exits with pytest's exit code.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
+import { SHIPPED_PACKAGES, loadPackages, pyodideOptions } from "../../overrides/assets/javascripts/pycheck/runtime.mjs";
+
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const NPM_PYODIDE = join(ROOT, "node_modules", "pyodide");
 const RUNTIME = join(ROOT, "build", "pyodide");
 const TEST_WHEELS = join(ROOT, "build", "pyodide-test-wheels");
 const SUITE = "/suite"; // where the test files are copied inside Pyodide's in-memory file system
@@ -32,25 +34,20 @@ globalThis.fetch = async (url) => {
   throw new Error(`network access refused in the Pyodide test run: ${url}`);
 };
 
-const { loadPyodide } = await import(pathToFileURL(join(NPM_PYODIDE, "pyodide.mjs")).href);
-const pyodide = await loadPyodide({
-  indexURL: NPM_PYODIDE + "/",
-  lockFileURL: join(RUNTIME, "pyodide-lock.json"),
-  packageBaseUrl: RUNTIME + "/",
-  packageCacheDir: RUNTIME + "/",
-});
+const { loadPyodide } = await import(pathToFileURL(join(RUNTIME, "pyodide.mjs")).href);
+const pyodide = await loadPyodide(pyodideOptions(RUNTIME + "/", { packageCacheDir: RUNTIME + "/" }));
 // Pass Python's output through unchanged (pytest's progress dots stay on one line). The bytes are a
 // view into wasm memory that Python reuses, and a pipe writes later: copy them.
 const passThrough = (stream) => ({ write: (bytes) => (stream.write(Buffer.from(bytes)), bytes.length) });
 pyodide.setStdout(passThrough(process.stdout));
 pyodide.setStderr(passThrough(process.stderr));
 
-// The site's own lock file, as the browser uses it: pycheck and its dependency pyotp, sha256-checked.
-await pyodide.loadPackage(["pycheck", "segno"], { checkIntegrity: true });
+// The site's own lock file, as the browser uses it: every shipped wheel, sha256-checked.
+await loadPackages(pyodide, SHIPPED_PACKAGES);
 // The test tools, from local wheels (the lock file does not know them).
 const testWheels = readdirSync(TEST_WHEELS).filter((name) => name.endsWith(".whl"));
 if (testWheels.length === 0) {
-  console.error(`${TEST_WHEELS} holds no wheels: run \`make runtime\``);
+  console.error(`${TEST_WHEELS} holds no wheels: run \`make pyodide-test-wheels\``);
   process.exit(2);
 }
 await pyodide.loadPackage(testWheels.map((name) => join(TEST_WHEELS, name)), { checkIntegrity: false });
@@ -79,15 +76,9 @@ const suitePaths = testPaths.map((path) => {
   return rel;
 });
 
-pyodide.globals.set("pytest_args", pyodide.toPy([...suitePaths, ...pytestArgs]));
-const code = await pyodide.runPythonAsync(`
-import os, sys
-sys.dont_write_bytecode = True
-os.chdir(${JSON.stringify(SUITE)})
-sys.path.insert(0, ${JSON.stringify(SUITE)})
-import pytest
-int(pytest.main(["-p", "no:cacheprovider", "-p", "pyodide_plugin", *pytest_args]))
-`);
+const sys = pyodide.pyimport("sys");
+sys.path.insert(0, SUITE);
+const code = pyodide.pyimport("pyodide_plugin").main(SUITE, pyodide.toPy([...suitePaths, ...pytestArgs]));
 if (offNetwork.length > 0) {
   console.error(`refused network requests: ${offNetwork.join(", ")}`);
   process.exit(3);

@@ -2,7 +2,8 @@
 //
 //   await pycheck.ready()                       starts loading Python (once) and resolves when ready
 //   await pycheck.checkPassword(pw, confirm)    the report's to_dict() in the page's language
-//   await pycheck.totp(secret, at, {digits, period, algorithm})   the code, as a string
+//   await pycheck.totp(secret, at, {digits, period, algorithm})   the code, as a string (settings left
+//                                               out take pycheck.totp's defaults)
 //
 // Nothing of Pyodide is fetched before ready() is called. Arguments are handed to the worker and
 // never stored, logged or put in a URL.
@@ -12,9 +13,9 @@ const BOOT_PATIENCE_MS = 8000;
 // A call that gets no answer means the worker died (a check takes milliseconds); the runtime
 // goes back to "idle" and the next keystroke or call starts a new worker.
 const CALL_TIMEOUT_MS = 5000;
-// Calls that may download a wheel first get longer.
+// Calls that may download a wheel first (pycheck.web.PACKAGES) get longer.
 const SLOW_CALL_TIMEOUT_MS = 60000;
-const SLOW_OPS = new Set(["load", "demo"]);
+const SLOW_OPS = new Set(["demo"]);
 const STATES = ["idle", "loading", "ready", "error"];
 
 const runtimeMeta = document.querySelector('meta[name="pycheck-runtime"]');
@@ -163,13 +164,14 @@ const pycheck = Object.freeze({
   checkPassword: (password, confirm = null, lang = pageLanguage()) =>
     run("check", [String(password), confirm == null ? null : String(confirm), lang]),
   /** The TOTP code for a base32 `secret` at Unix time `at` (seconds; default: now). */
-  totp: (secret, at = Date.now() / 1000, { digits = 6, period = 30, algorithm = "sha1" } = {}) =>
-    run("totp", [String(secret), Number(at), digits, period, algorithm]),
+  totp: (secret, at = Date.now() / 1000, { digits = null, period = null, algorithm = "sha1" } = {}) =>
+    run("code", [String(secret), Number(at), digits, period, algorithm]),
   verifyTotp: (code, secret, at = Date.now() / 1000) => run("verify", [String(code), String(secret), Number(at)]),
   suggestPassword: () => run("suggest", []),
-  /** The demo's state: {secret, uri, qr, code, seconds_left, at}; a new secret when none is given. */
-  totpDemo: (secret, account, issuer, at = Date.now() / 1000) =>
-    run("demo", [secret ?? null, String(account), String(issuer), Number(at)]),
+  /** The demo's state: {secret, uri, qr, code, seconds_left, at}; a new secret when
+   * none is given. `account` and `issuer` left out take pycheck.web's demo defaults. */
+  totpDemo: (secret = null, at = Date.now() / 1000, { account = null, issuer = null } = {}) =>
+    run("demo", [secret, Number(at), account, issuer]),
   get state() {
     return state;
   },

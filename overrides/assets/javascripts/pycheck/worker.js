@@ -1,57 +1,23 @@
 // Module Web Worker: runs the pycheck wheel in the self-hosted Pyodide, off the page's main thread.
 //
-// Messages in:  {id, op, args}     op: "boot" | "load" | "check" | "suggest" | "totp" | "verify" | "demo"
+// Messages in:  {id, op, args}     op: "boot", or one of pycheck.web.OPERATIONS ("check", "code", …)
 // Messages out: {id, ok: true, value} or {id, ok: false, error}
+// Every operation is a function of pycheck/web.py, called by name: no Python is written here.
 // Nothing here logs, stores or sends what it is given: it computes and answers the page, that's all.
-
-const PYTHON = `
-import json
-from pycheck import check_password, suggest_password
-
-
-def _totp():
-    # Imported on first use, like pycheck does itself: the checker alone never loads pyotp.
-    from pycheck import totp
-
-    return totp
-
-
-def _check(password, confirm, lang):
-    return json.dumps(check_password(password, confirm).to_dict(lang), ensure_ascii=False)
-
-
-def _suggest():
-    return suggest_password()
-
-
-def _code(secret, at, digits, period, algorithm):
-    return _totp().code(secret, at, digits=digits, period=period, algorithm=algorithm)
-
-
-def _verify(code, secret, at):
-    return bool(_totp().verify(code, secret, at))
-
-
-def _demo(secret, account, issuer, at):
-    """The demo's state: a fresh secret when none is given, its code, seconds left and QR code."""
-    import segno
-
-    totp = _totp()
-    secret = secret or totp.new_demo_secret()
-    uri = totp.provisioning_uri(secret, account, issuer=issuer)
-    qr = segno.make(uri, error="m").svg_data_uri(scale=4, border=2)
-    return json.dumps({
-        "secret": secret,
-        "uri": uri,
-        "qr": qr,
-        "code": totp.code(secret, at),
-        "seconds_left": totp.seconds_left(at),
-        "at": at,
-    })
-`;
+import {
+  BOOT_PACKAGES,
+  SHIPPED_PACKAGES,
+  SNAPSHOT_MANIFEST,
+  SNAPSHOT_STDLIB,
+  WEB_MODULE,
+  loadPackages,
+  pyodideOptions,
+} from "./runtime.mjs";
 
 let pyodide = null;
-let api = null;
+// pycheck.web's operations by name, and the extra packages each needs (web.PACKAGES).
+let operations = null;
+let packagesFor = {};
 // Packages already imported in the memory snapshot the interpreter was restored from (none after a
 // normal boot): its file system is not in the snapshot, so they are never installed again.
 let preloaded = new Set();
@@ -88,11 +54,6 @@ const SNAPSHOT = {
   timeoutMs: 20000,
 };
 
-// The restored interpreter already imported everything the widgets run (tools/make_snapshot.mjs runs
-// each of them once), so it never reads the 2.5 MB python_stdlib.zip: a 22-byte empty zip built beside
-// the snapshot stands in for it. A normal boot (the fallback) still fetches the real one.
-const SNAPSHOT_STDLIB = "snapshot-stdlib.zip";
-
 async function fetchOk(url, init) {
   const response = await fetch(url, init);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
@@ -104,7 +65,7 @@ async function snapshotManifest(runtime) {
   if (!globalThis.crypto?.subtle || typeof DecompressionStream !== "function") return null;
   if (navigator.connection?.saveData) return null;
   try {
-    const manifest = await (await fetchOk(new URL("snapshot.json", runtime).href)).json();
+    const manifest = await (await fetchOk(new URL(SNAPSHOT_MANIFEST, runtime).href)).json();
     if (typeof manifest?.file !== "string" || !/^[0-9a-f]{64}$/.test(manifest.sha256 ?? "")) return null;
     if (!(manifest.bytes > 0)) return null;
     return { ...manifest, url: new URL(manifest.file, runtime).href };
@@ -160,15 +121,7 @@ function startPyodide(loadPyodide, runtime, extra = {}) {
   onFatal = fail;
   return Promise.race([
     failed,
-    loadPyodide({
-      indexURL: runtime,
-      lockFileURL: new URL("pyodide-lock.json", runtime).href,
-      // Also where Pyodide would look for a package it does not know: never a CDN.
-      packageBaseUrl: runtime,
-      stdout: () => {},
-      stderr: () => {},
-      ...extra,
-    }),
+    loadPyodide(pyodideOptions(runtime, { stdout: () => {}, stderr: () => {}, ...extra })),
   ]).finally(() => {
     if (onFatal === fail) onFatal = null;
   });
@@ -184,14 +137,18 @@ async function fromSnapshot(loadPyodide, runtime) {
   try {
     const restored = await Promise.race([
       tooSlow,
+      // The restored interpreter already imported everything the widgets run (pycheck.web.warm_up ran
+      // before the snapshot was taken), so it never reads the 2.5 MB python_stdlib.zip: a 22-byte empty
+      // zip built beside the snapshot stands in for it. A normal boot (the fallback) fetches the real one.
       startPyodide(loadPyodide, runtime, {
         _loadSnapshot: snapshotBytes(manifest),
         stdLibURL: new URL(SNAPSHOT_STDLIB, runtime).href,
       }),
     ]);
-    // The snapshot froze the state of `random` (pycheck draws from `secrets`, but be safe) and must
-    // hold pycheck; a restore that cannot do both is not used.
-    restored.runPython("import random, pycheck, pyotp, segno; random.seed()");
+    // The snapshot must hold every shipped package, and its frozen `random` state is reseeded; a
+    // restore that cannot do both is not used.
+    for (const name of SHIPPED_PACKAGES) restored.pyimport(name).destroy();
+    restored.pyimport(WEB_MODULE).after_restore();
     return restored;
   } catch {
     return null;
@@ -204,50 +161,44 @@ async function boot(runtime) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   pyodide = await fromSnapshot(loadPyodide, runtime);
   if (pyodide) {
-    preloaded = new Set(["pycheck", "pyotp", "segno"]);
+    preloaded = new Set(SHIPPED_PACKAGES);
   } else {
     preloaded = new Set();
     pyodide = await startPyodide(loadPyodide, runtime);
-    await load(["pycheck"]);
+    await load(BOOT_PACKAGES);
   }
-  pyodide.runPython(PYTHON);
-  const get = (name) => pyodide.globals.get(name);
-  api = { check: get("_check"), suggest: get("_suggest"), code: get("_code"), verify: get("_verify"), demo: get("_demo") };
+  const web = pyodide.pyimport(WEB_MODULE);
+  operations = Object.fromEntries(plain(web.OPERATIONS).map((name) => [name, web[name]]));
+  packagesFor = plain(web.PACKAGES);
   return pyodide.version;
 }
 
 async function load(names) {
-  const packages = names.filter((name) => !preloaded.has(name));
-  if (!packages.length) return true;
-  const errors = [];
-  await pyodide.loadPackage(packages, {
-    checkIntegrity: true,
-    messageCallback: () => {},
-    errorCallback: (message) => errors.push(message),
-  });
-  const missing = packages.filter((name) => !(name in pyodide.loadedPackages));
-  if (missing.length) throw new Error(`could not load ${missing.join(", ")}: ${errors.join("; ")}`);
-  return true;
+  const missing = names.filter((name) => !preloaded.has(name));
+  if (missing.length) await loadPackages(pyodide, missing);
 }
 
-const OPS = {
-  boot: ([runtime]) => boot(runtime),
-  load: ([packages]) => load(packages),
+/** A Python result as plain JSON-ready JavaScript (dicts become objects); the proxy is released. */
+function plain(value) {
+  if (!(value instanceof pyodide.ffi.PyProxy)) return value;
+  try {
+    return value.toJs({ dict_converter: Object.fromEntries, create_pyproxies: false });
+  } finally {
+    value.destroy();
+  }
+}
+
+async function run(op, args) {
+  if (!operations) throw new Error("not booted");
+  if (!Object.hasOwn(operations, op)) throw new Error(`unknown operation ${String(op).slice(0, 40)}`);
+  await load(packagesFor[op] ?? []);
   // A JS null would arrive in Python as jsnull, not None: undefined arrives as None.
-  check: ([password, confirm, lang]) => JSON.parse(api.check(String(password), confirm == null ? undefined : String(confirm), lang)),
-  suggest: () => api.suggest(),
-  totp: ([secret, at, digits, period, algorithm]) => api.code(secret, at, digits, period, algorithm),
-  verify: ([code, secret, at]) => api.verify(code, secret, at),
-  demo: async ([secret, account, issuer, at]) => {
-    await load(["segno"]);
-    return JSON.parse(api.demo(secret ?? undefined, account, issuer, at));
-  },
-};
+  return plain(operations[op](...args.map((arg) => arg ?? undefined)));
+}
 
 self.onmessage = async ({ data: { id, op, args } }) => {
   try {
-    if (op !== "boot" && !api) throw new Error("not booted");
-    const value = await OPS[op](args ?? []);
+    const value = op === "boot" ? await boot(args?.[0]) : await run(op, args ?? []);
     self.postMessage({ id, ok: true, value });
   } catch (error) {
     // A failed check answers without Python's message, which could quote the password.
