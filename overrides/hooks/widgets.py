@@ -42,7 +42,7 @@ _HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # Texts the page script needs after load: widget texts by key, pycheck messages by "message:" key
 # (sent unformatted: the script fills in "{seconds}").
 _SCRIPT_TEXTS = {
-    "password": ("show", "hide", "suggested", "cleared", "save_ok", "save_failed", "verdict_empty",
+    "password": ("show", "hide", "password_shown", "password_hidden", "suggested", "cleared", "save_ok", "save_failed", "verdict_empty",
                  "check_failed",
                  "loading", "unavailable", "message:report.passed", "message:report.failed"),
     "totp": ("totp_valid", "totp_invalid", "totp_bad_input", "loading", "unavailable",

@@ -3,9 +3,16 @@
 // The markup comes from overrides/hooks/widgets.py. Python starts loading only when a widget is
 // visible or focused. Every text is written with textContent; results of stale keystrokes are
 // dropped. With Material's instant navigation the widgets are mounted again on every `document$`.
+//
+// Each widget mounts inside its own error boundary: it first finds every element it needs and only
+// then wires anything, so a widget whose markup is broken shows the fallback (the rules stay on the
+// page as text) and never stops the other widgets of the page.
 import pycheck from "./api.js";
 
 const mounted = new WeakSet();
+
+/** A widget's markup lacks something it needs. */
+class BrokenMarkup extends Error {}
 
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
@@ -21,17 +28,41 @@ function setData(node, name, value) {
   if (node.dataset[name] !== value) node.dataset[name] = value;
 }
 
-function parts(root) {
-  const texts = JSON.parse(root.dataset.texts || "{}");
-  const role = (name) => root.querySelector(`[data-role="${name}"]`);
-  const action = (name) => root.querySelector(`[data-action="${name}"]`);
-  return { texts, role, action };
+function readTexts(root) {
+  const parsed = JSON.parse(root.dataset.texts || "null");
+  if (!parsed || typeof parsed !== "object") throw new BrokenMarkup("data-texts is not an object");
+  return parsed;
+}
+
+/** Finders for the parts of `root` that throw BrokenMarkup when a part is missing. */
+function finders(root) {
+  const find = (selector) => {
+    const found = root.querySelector(selector);
+    if (!found) throw new BrokenMarkup(`missing ${selector}`);
+    return found;
+  };
+  return {
+    role: (name) => find(`[data-role="${name}"]`),
+    action: (name) => find(`[data-action="${name}"]`),
+    input: (name) => find(`input[name="${name}"]`),
+  };
+}
+
+/** What a widget shows when its markup is broken: the fallback message, the rules as plain text. */
+function showBroken(root) {
+  root.dataset.state = "error";
+  let message = "";
+  try {
+    message = readTexts(root).unavailable ?? "";
+  } catch {
+    // no usable texts: the static rules and the <noscript> note are all the page has
+  }
+  const status = root.querySelector('[data-role="status"]');
+  if (status) status.textContent = message;
 }
 
 /** Follows the runtime's state on `root` (data-state, the status line and the retry button). */
-function followState(root, { texts, role, action }, onReady) {
-  const status = role("status");
-  const retry = action("retry");
+function followState(root, { texts, status, retry }, onReady) {
   const show = (state) => {
     if (!root.isConnected) return stop();
     root.dataset.state = state;
@@ -60,25 +91,40 @@ function loadWhenSeen(root) {
   root.addEventListener("focusin", start);
 }
 
-function mountPassword(root) {
-  const p = parts(root);
-  const { texts, role, action } = p;
-  const lang = root.dataset.lang;
-  const password = root.querySelector('input[name="password"]');
-  const confirm = root.querySelector('input[name="confirm"]');
-  const verdict = role("verdict");
-  const length = role("length");
-  const warningsBox = role("warnings-box");
-  const warnings = role("warnings");
-  const toggle = action("toggle");
-  role("tools").hidden = false;
-  role("buttons").hidden = false;
+/** Calls `listener` when this page comes back from the back/forward cache, while `root` is on it. */
+function onRestoredFromCache(root, listener) {
+  const handler = (event) => {
+    if (!root.isConnected) window.removeEventListener("pageshow", handler);
+    else if (event.persisted) listener();
+  };
+  window.addEventListener("pageshow", handler);
+}
 
-  let latest = 0; // number of the newest request; older answers are dropped
+function mountPassword(root) {
+  const texts = readTexts(root);
+  const { role, action, input } = finders(root);
+  const ui = {
+    texts,
+    status: role("status"),
+    retry: action("retry"),
+    tools: role("tools"),
+    buttons: role("buttons"),
+    verdict: role("verdict"),
+    length: role("length"),
+    warningsBox: role("warnings-box"),
+    warnings: role("warnings"),
+    toggle: action("toggle"),
+    suggest: action("suggest"),
+    back: action("back"),
+    save: action("save"),
+  };
+  const password = input("password");
+  const confirm = input("confirm");
+  const lang = root.dataset.lang;
+
   let inFlight = false;
   let queued = false;
   let report = null;
-
   let shownWarnings = "";
 
   function show(result) {
@@ -97,7 +143,7 @@ function mountPassword(root) {
     const warningsNow = JSON.stringify(result.warning_messages);
     if (warningsNow !== shownWarnings) {
       shownWarnings = warningsNow;
-      warnings.replaceChildren(
+      ui.warnings.replaceChildren(
         ...result.warning_messages.map(({ code, message }) => {
           const li = document.createElement("li");
           li.dataset.warning = code;
@@ -105,13 +151,13 @@ function mountPassword(root) {
           return li;
         }),
       );
-      warningsBox.hidden = warnings.children.length === 0;
+      ui.warningsBox.hidden = ui.warnings.children.length === 0;
     }
     // A failing length rule already says the counted length in its message.
     const lengthFailed = result.failed.includes("length");
-    setText(length, password.value === "" ? "" : [lengthFailed ? "" : result.length_message, result.length_note].filter(Boolean).join(" "));
+    setText(ui.length, password.value === "" ? "" : [lengthFailed ? "" : result.length_message, result.length_note].filter(Boolean).join(" "));
     // Written only when it changes, so the live region announces a new verdict, not every keystroke.
-    setText(verdict, password.value === "" ? texts.verdict_empty : result.summary);
+    setText(ui.verdict, password.value === "" ? texts.verdict_empty : result.summary);
   }
 
   async function check() {
@@ -120,16 +166,16 @@ function mountPassword(root) {
       if (pycheck.state === "idle") pycheck.ready().catch(() => {});
       return; // checked once ready (see followState)
     }
+    // One check at a time: keystrokes meanwhile ask for one more check of the fields as they are then,
+    // and the answer to an older state of the fields is never shown.
     if (inFlight) {
       queued = true;
       return;
     }
     inFlight = true;
-    const number = ++latest;
     try {
       const result = await pycheck.checkPassword(password.value, confirm.value, lang);
-      // Drop the answer if the fields changed meanwhile: a newer check is queued.
-      if (number === latest && !queued) {
+      if (!queued) {
         show(result);
         root.dataset.busy = "false";
       }
@@ -137,11 +183,11 @@ function mountPassword(root) {
       // A runtime failure is shown by followState, and a worker that died is replaced at once;
       // an input Python could not check is said here.
       if (pycheck.state === "idle") pycheck.ready().catch(() => {});
-      else if (number === latest && !queued && pycheck.state === "ready") {
+      else if (!queued && pycheck.state === "ready") {
         report = null;
         delete root.dataset.ok;
         root.dataset.failed = "";
-        verdict.textContent = texts.check_failed;
+        ui.verdict.textContent = texts.check_failed;
         root.dataset.busy = "false";
       }
     } finally {
@@ -153,57 +199,75 @@ function mountPassword(root) {
     }
   }
 
+  // The button says what it will do next ("Vis passord" / "Skjul passord"), so it has no aria-pressed;
+  // the polite status says what happened ("Passordet vises" / "Passordet er skjult").
+  function reveal(shown) {
+    password.type = confirm.type = shown ? "text" : "password";
+    ui.toggle.textContent = shown ? texts.hide : texts.show;
+  }
+
+  // Everything is found: from here on the widget is wired.
+  ui.tools.hidden = false;
+  ui.buttons.hidden = false;
   const changed = () => {
     root.dataset.busy = "true";
     check();
   };
   password.addEventListener("input", changed);
   confirm.addEventListener("input", changed);
-
-  // The button says what it will do next ("Vis passord" / "Skjul passord"), so it has no aria-pressed.
-  toggle.addEventListener("click", () => {
-    const reveal = password.type === "password";
-    password.type = confirm.type = reveal ? "text" : "password";
-    toggle.textContent = reveal ? texts.hide : texts.show;
+  ui.toggle.addEventListener("click", () => {
+    const shown = password.type === "password";
+    reveal(shown);
+    ui.status.textContent = shown ? texts.password_shown : texts.password_hidden;
   });
-  action("suggest").addEventListener("click", async () => {
+  // A page restored from the back/forward cache must not show the password to the next person.
+  onRestoredFromCache(root, () => reveal(false));
+  ui.suggest.addEventListener("click", async () => {
     try {
       const suggestion = await pycheck.suggestPassword();
       password.value = confirm.value = suggestion;
-      role("status").textContent = texts.suggested;
+      ui.status.textContent = texts.suggested;
       check();
     } catch {
       // followState shows the fallback
     }
   });
-  action("back").addEventListener("click", () => {
+  ui.back.addEventListener("click", () => {
     password.value = confirm.value = "";
-    role("status").textContent = texts.cleared;
+    ui.status.textContent = texts.cleared;
     check();
     password.focus();
   });
-  action("save").addEventListener("click", () => {
-    // Nothing is saved or sent: the button only says whether the real form would accept it.
-    role("status").textContent = report && report.ok && password.value !== "" ? texts.save_ok : texts.save_failed;
+  ui.save.addEventListener("click", () => {
+    // Nothing is saved or sent: the button only says whether the password meets the rules.
+    ui.status.textContent = report && report.ok && password.value !== "" ? texts.save_ok : texts.save_failed;
   });
 
-  followState(root, p, check);
+  followState(root, ui, check);
   loadWhenSeen(root);
 }
 
-const PERIOD = 30;
-
 function mountTotp(root) {
-  const p = parts(root);
-  const { texts, role, action } = p;
-  const code = role("code");
-  const seconds = role("seconds");
-  const input = root.querySelector('input[name="code"]');
-  const result = role("verify-result");
-  const link = role("uri");
-  const qr = role("qr");
-  const account = root.dataset.account || "demo@imdinett.example";
-  const issuer = root.dataset.issuer || "IMDinett demo";
+  const texts = readTexts(root);
+  const { role, action, input } = finders(root);
+  const ui = {
+    texts,
+    status: role("status"),
+    retry: action("retry"),
+    live: role("live"),
+    code: role("code"),
+    seconds: role("seconds"),
+    secret: role("secret"),
+    result: role("verify-result"),
+    link: role("uri"),
+    qr: role("qr"),
+    verify: action("verify"),
+    newSecret: action("new-secret"),
+  };
+  const typedCode = input("code");
+  // pycheck.totp's defaults, written on the root at build time.
+  const settings = { digits: Number(root.dataset.digits), period: Number(root.dataset.period) };
+  if (!(settings.digits > 0 && settings.period > 0)) throw new BrokenMarkup("data-digits or data-period is missing");
   let secret = null;
   let shownStep = null;
   let timer = null;
@@ -212,15 +276,15 @@ function mountTotp(root) {
     if (!root.isConnected) return clearInterval(timer);
     if (!secret || document.hidden) return;
     const now = Date.now() / 1000;
-    const step = Math.floor(now / PERIOD);
-    seconds.textContent = fill(texts["totp.seconds_left"], { seconds: PERIOD - Math.floor(now % PERIOD) });
+    const step = Math.floor(now / settings.period);
+    ui.seconds.textContent = fill(texts["totp.seconds_left"], { seconds: settings.period - Math.floor(now % settings.period) });
     if (step === shownStep) return;
     shownStep = step;
     try {
       const at = Math.floor(now);
       const value = await pycheck.totp(secret, at);
       if (step === shownStep) {
-        code.textContent = value;
+        ui.code.textContent = value;
         root.dataset.at = String(at);
       }
     } catch {
@@ -231,19 +295,19 @@ function mountTotp(root) {
   async function newSecret() {
     try {
       const at = Math.floor(Date.now() / 1000);
-      const demo = await pycheck.totpDemo(null, account, issuer, at);
+      const demo = await pycheck.totpDemo(null, at);
       secret = demo.secret;
-      role("secret").textContent = demo.secret;
-      link.href = demo.uri;
+      ui.secret.textContent = demo.secret;
+      ui.link.href = demo.uri;
       if (demo.qr.startsWith("data:image/svg+xml")) {
-        qr.src = demo.qr;
-        qr.hidden = false;
+        ui.qr.src = demo.qr;
+        ui.qr.hidden = false;
       }
-      code.textContent = demo.code;
+      ui.code.textContent = demo.code;
       root.dataset.at = String(at);
-      shownStep = Math.floor(at / PERIOD);
-      result.textContent = "";
-      role("live").hidden = false;
+      shownStep = Math.floor(at / settings.period);
+      ui.result.textContent = "";
+      ui.live.hidden = false;
       tick();
       clearInterval(timer);
       timer = setInterval(tick, 1000);
@@ -253,27 +317,28 @@ function mountTotp(root) {
   }
 
   async function verify() {
-    const typed = input.value.replace(/\s+/g, "");
-    if (!/^[0-9]{6}$/.test(typed)) {
-      result.dataset.valid = "bad-input";
-      result.textContent = texts.totp_bad_input;
+    const typed = typedCode.value.replace(/\s+/g, "");
+    if (typed.length !== settings.digits || !/^[0-9]+$/.test(typed)) {
+      ui.result.dataset.valid = "bad-input";
+      ui.result.textContent = texts.totp_bad_input;
       return;
     }
     try {
       const valid = await pycheck.verifyTotp(typed, secret, Date.now() / 1000);
-      result.dataset.valid = String(valid);
-      result.textContent = valid ? `✓ ${texts.totp_valid}` : `✗ ${texts.totp_invalid}`;
+      ui.result.dataset.valid = String(valid);
+      ui.result.textContent = valid ? `✓ ${texts.totp_valid}` : `✗ ${texts.totp_invalid}`;
     } catch {
       // followState shows the fallback
     }
   }
 
-  action("verify").addEventListener("click", verify);
-  input.addEventListener("keydown", (event) => {
+  // Everything is found: from here on the widget is wired.
+  ui.verify.addEventListener("click", verify);
+  typedCode.addEventListener("keydown", (event) => {
     if (event.key === "Enter") verify();
   });
-  action("new-secret").addEventListener("click", newSecret);
-  followState(root, p, () => {
+  ui.newSecret.addEventListener("click", newSecret);
+  followState(root, ui, () => {
     if (!secret) newSecret();
   });
   loadWhenSeen(root);
@@ -283,9 +348,15 @@ const MOUNT = { password: mountPassword, totp: mountTotp };
 
 function mountAll() {
   for (const root of document.querySelectorAll("[data-pycheck]")) {
-    if (mounted.has(root) || !(root.dataset.pycheck in MOUNT)) continue;
+    if (mounted.has(root) || !Object.hasOwn(MOUNT, root.dataset.pycheck)) continue;
     mounted.add(root);
-    MOUNT[root.dataset.pycheck](root);
+    try {
+      MOUNT[root.dataset.pycheck](root);
+    } catch (error) {
+      // One broken widget never stops the others: it shows the fallback, the page goes on.
+      showBroken(root);
+      if (!(error instanceof BrokenMarkup)) setTimeout(() => { throw error; });
+    }
   }
 }
 
