@@ -64,11 +64,6 @@ def _claims_in(path: Path) -> list[str]:
     return problems
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="messages.toml is not ours to edit: warning.non_ascii and warning.unlisted_symbols still say "
-    "«er lov»/'allowed'; the new texts are in the issue 9 report for the lead",
-)
 def test_no_forbidden_claim_in_pychecks_messages() -> None:
     problems = _claims_in(MESSAGES)
     assert not problems, "\n".join(problems)

@@ -45,7 +45,7 @@ def test_other_specials_are_the_ones_the_texts_list() -> None:
         "Passordet mangler et av disse spesialtegnene: + ?. Mellomrom og andre tegn teller ikke.")
     # `-` counts for nothing under this policy, so it is named as a symbol that does not count.
     assert warning_texts(refused, "en")["unlisted_symbols"] == (
-        "These characters are allowed but do not count as special characters: -. Only these count: + ?")
+        "These characters do not count as special characters: -. Use only these: + ?")
     accepted = check_password("Fjell?Kaffe?Sykkel?47", policy=SYMBOLS)
     assert accepted.ok and "unlisted_symbols" not in accepted.warnings
     assert accepted.to_dict("nb")["rules"][4]["message"] == "Minst ett av disse spesialtegnene: + ?"
@@ -57,8 +57,8 @@ def test_other_digits_are_the_ones_the_texts_name() -> None:
     assert rule_texts(report, "en")["digit"] == "The password has no digit (0–3)."
     assert rule_texts(report, "nb")["digit"] == "Passordet mangler et tall (0–3)."
     assert warning_texts(report, "en")["non_ascii"] == (
-        "These characters are allowed but count for no requirement: 4 7. "
-        "Only A–Z, a–z and 0–3 count as letters and digits.")
+        "These characters count for no requirement: 4 7. "
+        "Use only A–Z, a–z, 0–3 and the special characters in the list.")
     assert check_password("Fjell-Kaffe-Sykkel-13", policy=FEW_DIGITS).ok
 
 

@@ -29,7 +29,7 @@ FACTS_NB: list[tuple[str, str, str]] = [
     ("passord/", "liten bokstav", r"liten bokstav"),
     ("passord/", "spesialtegnene", SPECIALS),
     ("passord/", "feilmelding: prøv et nytt passord", r"feilmelding\. Prøv med et nytt passord"),
-    ("passord/", "support 40001960, tastevalg 1", r"40001960, tastevalg 1"),
+    ("passord/", "support 400 01 960, tastevalg 1", r"400 01 960, tastevalg 1"),
     ("passord/", "«Passordet er oppdatert!»", r"«Passordet er oppdatert!»"),
     ("passord/", "velg «Logg inn»", r"Velg «Logg inn»"),
     ("passord/", "brukernavn og passord på påloggingssiden", r"påloggingssiden.{0,40}brukernavnet og passordet"),
@@ -48,11 +48,10 @@ FACTS_NB: list[tuple[str, str, str]] = [
     ("app/", "appen er klar til å lage engangskoder", r"aktivert og klar til å lage engangskoder"),
     ("engangskode/", "velg «Lag engangskode»", r"Velg «Lag engangskode»"),
     ("engangskode/", "unik kode på 6 sifre", r"unik kode på 6 sifre"),
-    ("engangskode/", "OTP-bildet på pc-skjermen", r"OTP-bildet på pc-skjermen"),
+    ("engangskode/", "OTP-bildet på pc-skjermen", r"siden for engangskode \(OTP\) på pc-skjermen"),
     ("engangskode/", "feil PIN tre ganger blokkerer appen", r"feil PIN-kode tre ganger, blir appen blokkert"),
-    ("engangskode/", "support gir avblokkeringskode", r"40001960, tastevalg 1, for å få en avblokkeringskode"),
+    ("engangskode/", "support gir avblokkeringskode", r"400 01 960, tastevalg 1, for å få en avblokkeringskode"),
     ("hjelp/", "bare sist aktiverte mobil gir gyldige koder", r"Bare mobilen som sist ble aktivert, gir gyldige koder"),
-    ("hjelp/", "klokken på mobilen", r"klokken på mobilen er riktig"),
 ]
 
 FACTS_EN: list[tuple[str, str, str]] = [
@@ -70,7 +69,7 @@ FACTS_EN: list[tuple[str, str, str]] = [
     ("passord/", "small letter", r"small letter"),
     ("passord/", "the special characters", SPECIALS),
     ("passord/", "error message: try a new password", r"error message\. Try a new password"),
-    ("passord/", "support 40001960, key choice 1", r"40001960, key choice 1"),
+    ("passord/", "support 400 01 960, press 1", r"400 01 960, press 1"),
     ("passord/", "«Passordet er oppdatert!»", r"«Passordet er oppdatert!»"),
     ("passord/", "choose «Logg inn»", r"Choose «Logg inn»"),
     ("passord/", "username and password on the login page", r"login page\. Type your username and password"),
@@ -79,7 +78,7 @@ FACTS_EN: list[tuple[str, str, str]] = [
     ("app/", "App Store (iPhone)", r"App Store \(iPhone\)"),
     ("app/", "Google Play / «GoogleButikk»", r"Google Play.{0,30}«GoogleButikk»"),
     ("app/", "search for Buypass Code", r"Search for Buypass Code"),
-    ("app/", "choose Get («Hent»)", r"Choose \"Get\" \(«Hent»"),
+    ("app/", "choose «Hent» (Get)", r"Choose «Hent» \(Get\)"),
     ("app/", "choose «Aktiver Buypass Code»", r"Choose «Aktiver Buypass Code»"),
     ("app/", "push notifications are optional", r"do not need to choose «Tillat push-varslinger».{0,80}optional"),
     ("app/", "mobile number and «Start aktiveringen»", r"mobile number and choose «Start aktiveringen»"),
@@ -89,11 +88,10 @@ FACTS_EN: list[tuple[str, str, str]] = [
     ("app/", "the app is ready to make one-time codes", r"activated and ready to make one-time codes"),
     ("engangskode/", "choose «Lag engangskode»", r"Choose «Lag engangskode»"),
     ("engangskode/", "a unique 6-digit code", r"unique 6-digit code"),
-    ("engangskode/", "the OTP screen on the PC", r"OTP screen on your PC"),
+    ("engangskode/", "the OTP page on the computer", r"one-time code \(OTP\) page on your computer screen"),
     ("engangskode/", "three wrong PINs block the app", r"wrong PIN three times, the app is blocked"),
-    ("engangskode/", "support gives an unblocking code", r"40001960, key choice 1, to get an unblocking code"),
+    ("engangskode/", "support gives an unblocking code", r"400 01 960, press 1, to get an unblocking code"),
     ("hjelp/", "only the most recently activated phone gives valid codes", r"Only the phone that was activated most recently gives valid codes"),
-    ("hjelp/", "the phone's clock", r"clock on your phone is right"),
 ]
 
 
