@@ -150,6 +150,7 @@ def test_widgets_idle_loading_and_fallback(browser, site_url, axe_source, lang):
         for path, root in ((checker_path(lang), CHECKER), (totp_path(lang), TOTP)):
             hold["on"] = True
             page.goto(path)
+            page.locator(root).scroll_into_view_if_needed()  # loads when seen; on a phone it may start below
             page.wait_for_selector(f"{root}[data-state=loading]")
             assert_no_violations(page, axe_source, f"{lang} {root} loading", root)
             # the scan saw the loading state only if the widget was still loading when it ended

@@ -32,8 +32,11 @@ def test_print_writes_the_step_addresses_out(page: Page, site_url: str) -> None:
 def test_support_page_lists_every_step_in_both_languages(page: Page, site_url: str) -> None:
     page.goto(site_url + "support/")
     rows = page.locator(".support-table tbody tr")
-    expect(rows).to_have_count(13)
-    first = rows.first
-    assert first.locator('a[hreflang="nb"]').evaluate("a => a.href") == f"{site_url}passord/#opprette-passord-1"
-    assert first.locator('a[hreflang="en"]').evaluate("a => a.href") == f"{site_url}en/passord/#opprette-passord-1"
-    expect(first.locator(".support-url").nth(1)).to_have_text(f"{site_url}en/passord/#opprette-passord-1")
+    expect(rows).to_have_count(20)  # the handout's 13 steps and the guide's 7 added ones
+    # the guide now opens with "Før du starter"; the handout's first step follows it
+    assert rows.first.locator('a[hreflang="nb"]').evaluate("a => a.href") == f"{site_url}#for-du-starter"
+    row = rows.filter(has=page.locator('a[hreflang="nb"][href$="#opprette-passord-1"]'))
+    expect(row).to_have_count(1)
+    assert row.locator('a[hreflang="nb"]').evaluate("a => a.href") == f"{site_url}passord/#opprette-passord-1"
+    assert row.locator('a[hreflang="en"]').evaluate("a => a.href") == f"{site_url}en/passord/#opprette-passord-1"
+    expect(row.locator(".support-url").nth(1)).to_have_text(f"{site_url}en/passord/#opprette-passord-1")
