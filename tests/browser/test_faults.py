@@ -72,6 +72,15 @@ def wait_for_fallback(page, lang: str) -> float:
     return (shown - started) / 1000
 
 
+def open_until_fallback(context, path: str, lang: str):
+    """Opens `path` with the state clock running and waits for the checker's fallback (wait_for_fallback)."""
+    context.add_init_script(STATE_CLOCK)
+    page = context.new_page()
+    page.goto(path)
+    wait_for_fallback(page, lang)
+    return page
+
+
 def retry_works(page, context, pattern: str, handler) -> None:
     """Removes the fault, presses retry, and checks a password for real."""
     context.unroute(pattern, handler)
@@ -94,10 +103,7 @@ def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
     # The memory snapshot needs no standard library file: refused, so the normal boot runs.
     refuse_snapshot(context)
     context.route("**/python_stdlib.zip", not_found)
-    context.add_init_script(STATE_CLOCK)
-    page = context.new_page()
-    page.goto("checker/")
-    wait_for_fallback(page, "nb")
+    page = open_until_fallback(context, "checker/", "nb")
     assert served, "the standard library request was not intercepted"
     retry_works(page, context, "**/python_stdlib.zip", not_found)
 
@@ -114,10 +120,7 @@ def test_an_altered_pycheck_wheel_is_refused_then_retry_works(context):
         route.fulfill(response=response, body=altered_wheel(response.body()))
 
     context.route("**/pyodide/pycheck-*.whl", alter)
-    context.add_init_script(STATE_CLOCK)
-    page = context.new_page()
-    page.goto("en/checker/")
-    wait_for_fallback(page, "en")
+    page = open_until_fallback(context, "en/checker/", "en")
     # Pyodide got the altered wheel and refused it: Python never became ready.
     assert served, "the wheel request was not intercepted"
     assert page.evaluate("window.pycheck.state") == "error"

@@ -61,6 +61,15 @@ def boot_and_check(context, site_url: str, path: str = "checker/") -> list[dict]
     return reports
 
 
+def serve_as_snapshot(context, site_dir: Path, packed: bytes) -> None:
+    """Serves `packed` as the snapshot, with a manifest that records its sha256 and size: it passes the
+    worker's integrity check, so what happens next is up to the bytes themselves."""
+    forged = {**manifest(site_dir), "sha256": hashlib.sha256(packed).hexdigest(), "bytes": len(packed)}
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=json.dumps(forged),
+                                                                            content_type="application/json"))
+    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=packed))
+
+
 def fetched(context, name: str) -> bool:
     return any(urlsplit(url).path.endswith("/pyodide/" + name) or
                (name.endswith("*.whl") and "/pyodide/pycheck-" in url) for url in context.requests)
@@ -136,23 +145,14 @@ def test_a_snapshot_of_another_build_fails_to_restore_and_falls_back(context, si
     data = manifest(site_dir)
     raw = bytearray(gzip.decompress((site_dir / "pyodide" / data["file"]).read_bytes()))
     raw[16:48] = bytes(b ^ 0x55 for b in raw[16:48])  # the header's build id (Pyodide checks it on restore)
-    packed = gzip.compress(bytes(raw), compresslevel=1)
-    forged = {**data, "sha256": hashlib.sha256(packed).hexdigest(), "bytes": len(packed)}
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=json.dumps(forged),
-                                                                            content_type="application/json"))
-    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=packed))
+    serve_as_snapshot(context, site_dir, gzip.compress(bytes(raw), compresslevel=1))
     reports = boot_and_check(context, site_url)
     assert fetched(context, "snapshot.bin.gz") and fetched(context, "pycheck-*.whl")
     assert reports == cpython_reports()
 
 
 def test_garbage_that_is_not_gzip_falls_back(context, site_url, site_dir):
-    data = manifest(site_dir)
-    garbage = b"not a snapshot" * 1000
-    forged = {**data, "sha256": hashlib.sha256(garbage).hexdigest(), "bytes": len(garbage)}
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=json.dumps(forged),
-                                                                            content_type="application/json"))
-    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=garbage))
+    serve_as_snapshot(context, site_dir, b"not a snapshot" * 1000)
     reports = boot_and_check(context, site_url)
     assert fetched(context, "pycheck-*.whl")
     assert reports == cpython_reports()
