@@ -18,10 +18,6 @@ from .validator import check_password
 
 #: The worker's operations, each a function of this module.
 OPERATIONS = ("check", "suggest", "code", "verify", "demo")
-#: Extra packages an operation needs beyond pycheck's own (loaded by the worker before the first call).
-PACKAGES = {"demo": ("segno",)}
-#: The account name the demo's otpauth link and QR code carry.
-DEMO_ACCOUNT = "demo@imdinett.example"
 
 
 def _totp():
@@ -54,18 +50,16 @@ def verify(code: str, secret: str, at: float) -> bool:
     return bool(_totp().verify(code, secret, at))
 
 
-def demo(secret: str | None, at: float, account: str | None = None, issuer: str | None = None) -> dict[str, Any]:
-    """The demo's state: a fresh secret when none is given, its code, seconds left and QR code (an SVG
-    data URI). Its settings are pycheck.totp's defaults, which the page's widget carries from the build."""
-    import segno
+def demo(secret: str | None, at: float) -> dict[str, Any]:
+    """The demo's state: a fresh secret key when none is given, its code and the seconds it has left.
 
+    The settings are pycheck.totp's defaults, which the page's widget carries from the build. The key
+    stays in the page's memory only: the demo shows no key, link or QR code that could be added to an app.
+    """
     totp = _totp()
     secret = secret or totp.new_demo_secret()
-    uri = totp.provisioning_uri(secret, account or DEMO_ACCOUNT, issuer=issuer or totp.DEFAULT_ISSUER)
     return {
         "secret": secret,
-        "uri": uri,
-        "qr": segno.make(uri, error="m").svg_data_uri(scale=4, border=2),
         "code": totp.code(secret, at),
         "seconds_left": totp.seconds_left(at),
         "at": at,

@@ -4,26 +4,18 @@ What it puts there, all of it served from the site's own origin as `site/pyodide
 
     pyodide.mjs  pyodide.asm.mjs  pyodide.asm.wasm  python_stdlib.zip   from the npm package `pyodide`
     pycheck-<version>-py3-none-any.whl                                   built from this repository
-    pyotp-<version>-py3-none-any.whl  segno-<version>-py3-none-any.whl    pinned by hash (requirements/pyodide.txt)
-    pyodide-lock.json   the npm package's lock file cut down to exactly these three wheels, each with its
+    pyotp-<version>-py3-none-any.whl                                     pinned by hash (requirements/pyodide.txt)
+    pyodide-lock.json   the npm package's lock file cut down to exactly these wheels, each with its
                         sha256 and a file name relative to the lock file (no URL, no other host)
-    snapshot.bin.gz  snapshot.json   a memory snapshot with pycheck, pyotp and segno imported, and its
+    snapshot.bin.gz  snapshot.json   a memory snapshot with pycheck and pyotp imported, and its
                         sha256 (tools/make_snapshot.mjs); the worker restores it when it can, else boots
                         normally as below
     snapshot-stdlib.zip   an empty zip, the standard library of a restored snapshot (which needs none)
 
-How a page loads it (English pages live one level deeper and use `../pyodide/`; the worker resolves
-the folder against its own URL, so every URL below is absolute on the site's origin)::
-
-    const base = new URL("../pyodide/", import.meta.url).href;   // or location-relative
-    const { loadPyodide } = await import(base + "pyodide.mjs");
-    const pyodide = await loadPyodide({
-      indexURL: base,
-      lockFileURL: base + "pyodide-lock.json",
-      packageBaseUrl: base,   // also becomes Pyodide's `cdnUrl`: without it a missing package is fetched from a CDN
-      stdLibURL: base + "python_stdlib.zip",
-    });
-    await pyodide.loadPackage(["pycheck", "segno"], { checkIntegrity: true });   // pyotp comes as pycheck's dependency
+How the pages' worker, the snapshot maker, the tests and the benchmark load it: with the settings of
+overrides/assets/javascripts/pycheck/runtime.mjs (`pyodideOptions(base)`, then `loadPackages` by name).
+`packageBaseUrl` is the runtime folder too: without it a package missing from the lock file would be
+fetched from a CDN.
 
 `loadPackage` resolves names through pyodide-lock.json only: no micropip, no index, and a wheel whose
 sha256 differs from the lock file's is refused. It does not reject when a package fails (a refused

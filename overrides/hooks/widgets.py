@@ -141,7 +141,7 @@ def password_widget(lang: str, uid: str) -> str:
 
 
 def totp_widget(lang: str, uid: str) -> str:
-    """The one-time-code demo: a warning, the code and seconds left, a verifier, a link and a QR code."""
+    """The one-time-code demo: a warning, the code and seconds left, and a verifier (no key, link or QR code)."""
     return (
         _root("totp", lang, "".join(f' data-{name}="{value}"' for name, value in TOTP_DEFAULTS.items()))
         + f'<fieldset class="pycheck__form"><legend>{_t("totp_title", lang)}</legend>'
@@ -156,9 +156,6 @@ def totp_widget(lang: str, uid: str) -> str:
         '<div class="pycheck__tools"><button type="button" class="md-button" data-action="verify">'
         f'{_t("totp_verify", lang)}</button></div>'
         '<p class="pycheck__verdict" data-role="verify-result" role="status" aria-live="polite"></p>'
-        f'<p>{_t("totp_secret", lang)}: <code data-role="secret"></code></p>'
-        f'<p><a data-role="uri" href="#">{_t("totp_link", lang)}</a></p>'
-        f'<p><img class="pycheck__qr" data-role="qr" alt="{_t("totp_qr_alt", lang)}" hidden></p>'
         '<div class="pycheck__tools"><button type="button" class="md-button" data-action="new-secret">'
         f'{_t("totp_new_secret", lang)}</button></div>'
         '</div>'

@@ -69,11 +69,6 @@ def test_no_forbidden_claim_in_pychecks_messages() -> None:
     assert not problems, "\n".join(problems)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="widget_texts.toml is not ours to edit: save_ok ('would be accepted'), totp_verify_label, "
-    "totp_link and totp_qr_alt (authenticator app, otpauth) wait for the lead; see the issue 9 report",
-)
 def test_no_forbidden_claim_in_the_widget_texts() -> None:
     problems = _claims_in(WIDGET_TEXTS)
     assert not problems, "\n".join(problems)

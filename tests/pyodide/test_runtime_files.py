@@ -19,7 +19,7 @@ def test_layout_holds_the_runtime_and_one_wheel_per_package(runtime_dir: Path) -
     for name in RUNTIME_FILES:
         assert (runtime_dir / name).is_file(), name
     wheels = sorted(p.name.split("-")[0] for p in runtime_dir.glob("*.whl"))
-    assert wheels == ["pycheck", "pyotp", "segno"]
+    assert wheels == ["pycheck", "pyotp"]
 
 
 def test_runtime_files_are_the_pinned_npm_package(runtime_dir: Path) -> None:
@@ -32,7 +32,7 @@ def test_runtime_files_are_the_pinned_npm_package(runtime_dir: Path) -> None:
 
 def test_lock_lists_our_wheels_with_their_sha256(runtime_dir: Path) -> None:
     packages = lock(runtime_dir)["packages"]
-    assert set(packages) == {"pycheck", "pyotp", "segno"}
+    assert set(packages) == {"pycheck", "pyotp"}
     for name, entry in packages.items():
         wheel = runtime_dir / entry["file_name"]
         assert wheel.is_file(), entry["file_name"]

@@ -13,9 +13,6 @@ const BOOT_PATIENCE_MS = 8000;
 // A call that gets no answer means the worker died (a check takes milliseconds); the runtime
 // goes back to "idle" and the next keystroke or call starts a new worker.
 const CALL_TIMEOUT_MS = 5000;
-// Calls that may download a wheel first (pycheck.web.PACKAGES) get longer.
-const SLOW_CALL_TIMEOUT_MS = 60000;
-const SLOW_OPS = new Set(["demo"]);
 const STATES = ["idle", "loading", "ready", "error"];
 
 const runtimeMeta = document.querySelector('meta[name="pycheck-runtime"]');
@@ -53,8 +50,7 @@ function call(op, args = []) {
   const current = worker;
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    const patienceMs = SLOW_OPS.has(op) ? SLOW_CALL_TIMEOUT_MS : CALL_TIMEOUT_MS;
-    const timer = op === "boot" ? null : setTimeout(() => lost(current, "pycheck did not answer"), patienceMs);
+    const timer = op === "boot" ? null : setTimeout(() => lost(current, "pycheck did not answer"), CALL_TIMEOUT_MS);
     pending.set(id, { resolve, reject, timer });
     current.postMessage({ id, op, args });
   });
@@ -168,10 +164,8 @@ const pycheck = Object.freeze({
     run("code", [String(secret), Number(at), digits, period, algorithm]),
   verifyTotp: (code, secret, at = Date.now() / 1000) => run("verify", [String(code), String(secret), Number(at)]),
   suggestPassword: () => run("suggest", []),
-  /** The demo's state: {secret, uri, qr, code, seconds_left, at}; a new secret when
-   * none is given. `account` and `issuer` left out take pycheck.web's demo defaults. */
-  totpDemo: (secret = null, at = Date.now() / 1000, { account = null, issuer = null } = {}) =>
-    run("demo", [secret, Number(at), account, issuer]),
+  /** The demo's state: {secret, code, seconds_left, at}; a new secret key when none is given. */
+  totpDemo: (secret = null, at = Date.now() / 1000) => run("demo", [secret, Number(at)]),
   get state() {
     return state;
   },

@@ -9,7 +9,7 @@
 export const BOOT_PACKAGES = ["pycheck"];
 
 /** Every wheel the lock file lists: the memory snapshot has all of them imported. */
-export const SHIPPED_PACKAGES = ["pycheck", "pyotp", "segno"];
+export const SHIPPED_PACKAGES = ["pycheck", "pyotp"];
 
 /** The module whose functions are the worker's operations (pycheck/web.py). */
 export const WEB_MODULE = "pycheck.web";

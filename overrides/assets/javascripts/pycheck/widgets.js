@@ -29,8 +29,13 @@ function setData(node, name, value) {
 }
 
 function readTexts(root) {
-  const parsed = JSON.parse(root.dataset.texts || "null");
-  if (!parsed || typeof parsed !== "object") throw new BrokenMarkup("data-texts is not an object");
+  let parsed = null;
+  try {
+    parsed = JSON.parse(root.dataset.texts || "null");
+  } catch {
+    // not JSON: said just below
+  }
+  if (!parsed || typeof parsed !== "object") throw new BrokenMarkup("data-texts is not a JSON object");
   return parsed;
 }
 
@@ -257,10 +262,7 @@ function mountTotp(root) {
     live: role("live"),
     code: role("code"),
     seconds: role("seconds"),
-    secret: role("secret"),
     result: role("verify-result"),
-    link: role("uri"),
-    qr: role("qr"),
     verify: action("verify"),
     newSecret: action("new-secret"),
   };
@@ -297,12 +299,6 @@ function mountTotp(root) {
       const at = Math.floor(Date.now() / 1000);
       const demo = await pycheck.totpDemo(null, at);
       secret = demo.secret;
-      ui.secret.textContent = demo.secret;
-      ui.link.href = demo.uri;
-      if (demo.qr.startsWith("data:image/svg+xml")) {
-        ui.qr.src = demo.qr;
-        ui.qr.hidden = false;
-      }
       ui.code.textContent = demo.code;
       root.dataset.at = String(at);
       shownStep = Math.floor(at / settings.period);
@@ -353,9 +349,14 @@ function mountAll() {
     try {
       MOUNT[root.dataset.pycheck](root);
     } catch (error) {
-      // One broken widget never stops the others: it shows the fallback, the page goes on.
+      // One broken widget never stops the others: it shows the fallback, the page goes on. Broken
+      // markup is expected; anything else is a fault of this script, reported without stopping the loop.
       showBroken(root);
-      if (!(error instanceof BrokenMarkup)) setTimeout(() => { throw error; });
+      if (!(error instanceof BrokenMarkup)) {
+        setTimeout(() => {
+          throw error;
+        });
+      }
     }
   }
 }

@@ -15,12 +15,8 @@ import {
 } from "./runtime.mjs";
 
 let pyodide = null;
-// pycheck.web's operations by name, and the extra packages each needs (web.PACKAGES).
+// pycheck.web's operations by name.
 let operations = null;
-let packagesFor = {};
-// Packages already imported in the memory snapshot the interpreter was restored from (none after a
-// normal boot): its file system is not in the snapshot, so they are never installed again.
-let preloaded = new Set();
 
 // Pyodide reports a wasm or stdlib download that failed on the console and then waits forever;
 // these messages make the boot fail at once instead, so the page can show its fallback.
@@ -160,22 +156,13 @@ async function fromSnapshot(loadPyodide, runtime) {
 async function boot(runtime) {
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
   pyodide = await fromSnapshot(loadPyodide, runtime);
-  if (pyodide) {
-    preloaded = new Set(SHIPPED_PACKAGES);
-  } else {
-    preloaded = new Set();
+  if (!pyodide) {
     pyodide = await startPyodide(loadPyodide, runtime);
-    await load(BOOT_PACKAGES);
+    await loadPackages(pyodide, BOOT_PACKAGES);
   }
   const web = pyodide.pyimport(WEB_MODULE);
   operations = Object.fromEntries(plain(web.OPERATIONS).map((name) => [name, web[name]]));
-  packagesFor = plain(web.PACKAGES);
   return pyodide.version;
-}
-
-async function load(names) {
-  const missing = names.filter((name) => !preloaded.has(name));
-  if (missing.length) await loadPackages(pyodide, missing);
 }
 
 /** A Python result as plain JSON-ready JavaScript (dicts become objects); the proxy is released. */
@@ -188,17 +175,16 @@ function plain(value) {
   }
 }
 
-async function run(op, args) {
+function run(op, args) {
   if (!operations) throw new Error("not booted");
   if (!Object.hasOwn(operations, op)) throw new Error(`unknown operation ${String(op).slice(0, 40)}`);
-  await load(packagesFor[op] ?? []);
   // A JS null would arrive in Python as jsnull, not None: undefined arrives as None.
   return plain(operations[op](...args.map((arg) => arg ?? undefined)));
 }
 
 self.onmessage = async ({ data: { id, op, args } }) => {
   try {
-    const value = op === "boot" ? await boot(args?.[0]) : await run(op, args ?? []);
+    const value = op === "boot" ? await boot(args?.[0]) : run(op, args ?? []);
     self.postMessage({ id, ok: true, value });
   } catch (error) {
     // A failed check answers without Python's message, which could quote the password.
