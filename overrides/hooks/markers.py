@@ -11,7 +11,7 @@ unknown shortcode. Inside `<code>` and `<pre>` a marker is text about the marker
 
 Markers are read in the rendered HTML (`on_page_content`), where code is already told apart from text.
 
-The renderers live with their subjects (policy_text.py, widgets.py, steps.py) and are imported as
+The renderers live with their subjects (policy_text.py, widgets.py, steps.py, accessibility.py) and are imported as
 plain modules: while MkDocs loads a hook it puts this folder on `sys.path` (`_load_hook`), and it
 registers the hook under its path, so `import widgets` here is a second module beside the loaded hook
 `overrides/hooks/widgets.py`. Only their pure functions are used here; no state is shared.
@@ -27,6 +27,7 @@ from typing import Any, Literal
 
 from mkdocs.exceptions import PluginError
 
+import accessibility
 import i18n
 import policy_text
 import steps
@@ -66,6 +67,7 @@ MARKERS: dict[str, Marker] = {
     "pycheck:password": Marker("block", lambda page: widgets.password_widget(page.lang, page.widget_id())),
     "pycheck:totp": Marker("block", lambda page: widgets.totp_widget(page.lang, page.widget_id())),
     "steps:table": Marker("block", _support_table),
+    "a11y:tested": Marker("block", lambda page: accessibility.tested_html(page.lang)),
 }
 
 _MARKER = r"\[\[(?P<{}>[^\[\]\s:]+:[^\[\]]*)\]\]"

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import accessibility
 import pytest
 import widgets
 from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP
@@ -22,8 +23,10 @@ pytestmark = pytest.mark.browser
 
 REPO = Path(__file__).resolve().parents[2]
 AXE_FILE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+# What is checked, written once for these tests and for the accessibility statement that lists them:
 # WCAG 2.0 and 2.1, levels A and AA, plus axe's best practices (landmarks, heading order…).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
+SCOPE = accessibility.scope()
+AXE_TAGS = SCOPE["axe_tags"]
 ACCEPTED = "Korrekt-Hest-Batteri-9!"
 FAILING = "Passord123!Passord"  # fails rules and draws a warning, so the warnings list is shown too
 LANGS = ("nb", "en")
@@ -78,6 +81,15 @@ def report(found: dict[str, list[dict]]) -> str:
 def assert_no_violations(page, axe_source: str, where: str, include: str | None = None) -> None:
     violations = axe_violations(page, axe_source, include)
     assert violations == [], "axe found violations:\n" + report({where: violations})
+
+
+def test_the_statement_lists_exactly_these_tests(browser):
+    """The statement ([[a11y:tested]]) says what this module checks: every test here is listed, every
+    listed test is here, and the browser and axe-core are the ones the statement names."""
+    here = {name for name, value in globals().items() if name.startswith("test_") and callable(value)}
+    assert here == set(SCOPE["checks"]) | set(SCOPE["setup"])
+    assert [name.lower() for name in SCOPE["browsers"]] == [browser.browser_type.name]
+    assert f'"version": "{accessibility.axe_version()}"' in AXE_FILE.with_name("package.json").read_text("utf-8")
 
 
 def test_the_page_list_comes_from_the_build(site_dir):
