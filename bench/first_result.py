@@ -41,9 +41,13 @@ from common import QUICK, ROOT, SITE, host, save, throttle_cpu
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 PASSWORD = "Korrekt-Hest-Batteri-9"
 TIMEOUT_MS = 180_000
-CONFIG = """{ indexURL: base, lockFileURL: base + "pyodide-lock.json", packageBaseUrl: base,
-  stdLibURL: base + "python_stdlib.zip" }"""
-CALL = f"import json, pycheck; json.dumps(pycheck.check_password({PASSWORD!r}).to_dict('en'))"
+# The runtime variants start Pyodide with the pages' own settings and call the worker's own function.
+RUNTIME_IMPORTS = """
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { BOOT_PACKAGES, WEB_MODULE, loadPackages, pyodideOptions } from "../assets/javascripts/pycheck/runtime.mjs";
+const base = new URL("../pyodide/", import.meta.url).href;
+const check = (py) => JSON.stringify(py.pyimport(WEB_MODULE).check(%s, undefined, "en").toJs({ dict_converter: Object.fromEntries }));
+""" % json.dumps(PASSWORD)
 
 # Each bench page ends by setting data-done (ms since navigation) or data-error on <html>.
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{name}</title>
@@ -77,30 +81,26 @@ async function run() { return (await loadPyodide()).runPython("1 + 1"); }
     },
     "runtime-worker": {
         "runtime-worker.mjs": IN_WORKER.replace("{name}", "runtime-worker"),
-        "runtime-worker-worker.mjs": f"""
-import {{ loadPyodide }} from "../pyodide/pyodide.mjs";
-const base = new URL("../pyodide/", import.meta.url).href;
-async function run() {{
-  const py = await loadPyodide({CONFIG});
-  await py.loadPackage(["pycheck"], {{ checkIntegrity: true }});
-  return py.runPython({json.dumps(CALL)});
-}}
+        "runtime-worker-worker.mjs": RUNTIME_IMPORTS + """
+async function run() {
+  const py = await loadPyodide(pyodideOptions(base));
+  await loadPackages(py, BOOT_PACKAGES);
+  return check(py);
+}
 """ + WORKER_END,
     },
     "snapshot-worker": {
         "snapshot-worker.mjs": IN_WORKER.replace("{name}", "snapshot-worker"),
-        "snapshot-worker-worker.mjs": f"""
-import {{ loadPyodide }} from "../pyodide/pyodide.mjs";
-const base = new URL("../pyodide/", import.meta.url).href;
-async function unpack() {{
+        "snapshot-worker-worker.mjs": RUNTIME_IMPORTS + """
+async function unpack() {
   const response = await fetch(base + "snapshot.bin.gz");
-  if (!response.ok) throw new Error(`snapshot: HTTP ${{response.status}}`);
+  if (!response.ok) throw new Error(`snapshot: HTTP ${response.status}`);
   return new Uint8Array(await new Response(response.body.pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-}}
-async function run() {{
-  const py = await loadPyodide({{ ...{CONFIG}, _loadSnapshot: unpack() }});
-  return py.runPython({json.dumps(CALL)});
-}}
+}
+async function run() {
+  const py = await loadPyodide(pyodideOptions(base, { _loadSnapshot: unpack() }));
+  return check(py);
+}
 """ + WORKER_END,
     },
 }
