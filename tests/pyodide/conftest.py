@@ -11,6 +11,8 @@ from csp import policy_for
 from static_server import StaticFiles, serving
 
 HERE = Path(__file__).resolve().parent
+# The pages' Pyodide settings (loadPyodide's options, loadPackages), which the test page imports too.
+RUNTIME_SETTINGS = HERE.parents[1] / "overrides" / "assets" / "javascripts" / "pycheck" / "runtime.mjs"
 # The same policy the site's pages carry (scripts only from the origin, WebAssembly compilation
 # allowed), sent as a header: the test page has no inline script.
 CSP = policy_for("")
@@ -35,11 +37,14 @@ class _CSPHandler(StaticFiles):
 
 @pytest.fixture(scope="session")
 def runtime_page_url(runtime_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serves the shipped runtime at /pyodide/ and a bare test page at /en/runtime-check.html under
-    the site's CSP, on 127.0.0.1; yields the page's URL. The page sits one level deep like the
-    English pages, so it reaches the runtime as ../pyodide/."""
+    """Serves the shipped runtime at /pyodide/, the pages' settings at /assets/…/runtime.mjs and a bare
+    test page at /en/runtime-check.html under the site's CSP, on 127.0.0.1; yields the page's URL. The
+    page sits one level deep like the English pages, so it reaches the runtime as ../pyodide/."""
     root = tmp_path_factory.mktemp("runtime-site")
     shutil.copytree(runtime_dir, root / "pyodide")
     shutil.copytree(HERE / "page", root / "en")
+    settings = root / RUNTIME_SETTINGS.relative_to(HERE.parents[1] / "overrides")
+    settings.parent.mkdir(parents=True)
+    shutil.copy2(RUNTIME_SETTINGS, settings)
     with serving(root, _CSPHandler) as url:
         yield url + "en/runtime-check.html"

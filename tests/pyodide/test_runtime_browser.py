@@ -108,7 +108,7 @@ def test_the_integrity_check_refuses_a_corrupted_pycheck_wheel(browser, runtime_
         state = page.get_attribute("#state", "data-state")
         if corrupt:
             assert state == "error"
-            assert "pycheck did not load" in page.text_content("#state")
+            assert "could not load pycheck" in page.text_content("#state")  # runtime.mjs, loadPackages
         else:
             assert state == "ready", page.text_content("#state")
     finally:

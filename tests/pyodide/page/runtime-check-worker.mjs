@@ -1,24 +1,11 @@
-// Boots Pyodide from ../pyodide/ on this page's origin with the load call the widgets use.
+// Boots Pyodide from ../pyodide/ on this page's origin with the pages' own settings (runtime.mjs).
 import { loadPyodide } from "../pyodide/pyodide.mjs";
+import { BOOT_PACKAGES, loadPackages, pyodideOptions } from "../assets/javascripts/pycheck/runtime.mjs";
 
 const base = new URL("../pyodide/", import.meta.url).href;
 const ready = (async () => {
-  const pyodide = await loadPyodide({
-    indexURL: base,
-    lockFileURL: base + "pyodide-lock.json",
-    packageBaseUrl: base,
-    stdLibURL: base + "python_stdlib.zip",
-  });
-  // loadPackage does not reject when a package fails (a refused integrity check included): it reports
-  // through errorCallback and leaves the package out. Only a package it returns was installed.
-  const errors = [];
-  const loaded = await pyodide.loadPackage(["pycheck"], {
-    checkIntegrity: true,
-    errorCallback: (message) => errors.push(message),
-  });
-  if (!loaded.some((pkg) => pkg.name === "pycheck")) {
-    throw new Error(`pycheck did not load: ${errors.join(" ")}`);
-  }
+  const pyodide = await loadPyodide(pyodideOptions(base));
+  await loadPackages(pyodide, BOOT_PACKAGES);
   return pyodide;
 })();
 
