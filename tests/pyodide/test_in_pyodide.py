@@ -1,7 +1,8 @@
 """pycheck's own test suite, run inside the real Pyodide (under Node) on the wheel the site ships.
 
-`make test` builds what this needs first: node_modules/ (npm ci), build/pyodide/ (make runtime) and
-build/pyodide-test-wheels/ (pytest, hypothesis and their dependencies, hash-pinned).
+`make test` builds what this needs first: build/pyodide/ (make runtime, the runtime the site ships) and
+build/pyodide-test-wheels/ (make pyodide-test-wheels: pytest, hypothesis and their dependencies,
+hash-pinned).
 """
 from __future__ import annotations
 
@@ -15,9 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent.parent
 RUNNER = ROOT / "tests" / "pyodide" / "run_suite.mjs"
 NEEDED = {
-    ROOT / "node_modules" / "pyodide" / "pyodide.mjs": "make node_modules",
     ROOT / "build" / "pyodide" / "pyodide-lock.json": "make runtime",
-    ROOT / "build" / "pyodide-test-wheels": "make runtime",
+    ROOT / "build" / "pyodide-test-wheels": "make pyodide-test-wheels",
 }
 SUMMARY = re.compile(r"^=+ (?P<body>.*\bin [\d.]+s.*) =+$", re.MULTILINE)
 
