@@ -9,13 +9,14 @@ PY := $(VENV)/bin/python
 PIP := PIP_CONFIG_FILE=/dev/null $(PY) -m pip
 BASE_PYTHON = $(shell tools/find-python)
 
-.PHONY: help venv system data node_modules runtime pyodide-test-wheels site serve test bench clean
+.PHONY: help venv system data node_modules runtime pyodide-test-wheels site serve test bench readability clean
 
 help:
 	@echo "make serve                build and serve the guide at http://127.0.0.1:8000/ (rebuilds on change)"
 	@echo "make test                 set up everything and run all tests"
 	@echo "make site                 build the bilingual site into site/"
 	@echo "make bench                run the benchmarks and print their figures (BENCH_QUICK=1: fewer runs)"
+	@echo "make readability          print LIX per page and language of the built guide (a figure)"
 	@echo "make data                 remake pycheck's word lists (committed) from the pinned zxcvbn and wordfreq"
 	@echo "make runtime              build the self-hosted Pyodide runtime and its snapshot into build/pyodide/"
 	@echo "make pyodide-test-wheels  fetch the pinned wheels that run pycheck's tests inside Pyodide"
@@ -93,6 +94,11 @@ bench: venv node_modules site
 	$(PY) bench/first_result.py
 	$(PY) bench/page_figures.py
 	$(PY) bench/lighthouse.py
+	$(PY) tools/readability.py
+
+# Plain language: LIX per page and language of the reader's path (tools/readability.py says how it counts).
+readability: venv site
+	$(PY) tools/readability.py
 
 clean:
 	rm -rf $(VENV) node_modules site build dist .pytest_cache .hypothesis
