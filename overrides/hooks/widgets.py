@@ -96,6 +96,14 @@ def _status_block(lang: str) -> str:
     )
 
 
+def screen_label(key: str, lang: str) -> str:
+    """A label of the real «Bytt passord» screen, which is in Norwegian in every language of the guide:
+    the Norwegian words as the reader will see them, and in another language their meaning beside them,
+    e.g. `<span lang="nb">Nytt passord</span> (New password)`."""
+    shown = _t(key, "nb")
+    return shown if lang == "nb" else f'<span lang="nb">{shown}</span> ({_t(key, lang)})'
+
+
 def password_widget(lang: str, uid: str) -> str:
     """The redrawn "Bytt passord" form: the live checker, and the rules as text without it."""
     rules = "".join(
@@ -114,9 +122,9 @@ def password_widget(lang: str, uid: str) -> str:
     )
     return (
         _root("password", lang)
-        + f'<fieldset class="pycheck__form"><legend>{_t("password_title", lang)}</legend>'
-        + field.format(id=f"{uid}-password", name="password", label=_t("password_label", lang), uid=uid)
-        + field.format(id=f"{uid}-confirm", name="confirm", label=_t("confirm_label", lang), uid=uid)
+        + f'<fieldset class="pycheck__form"><legend>{screen_label("password_title", lang)}</legend>'
+        + field.format(id=f"{uid}-password", name="password", uid=uid, label=screen_label("password_label", lang))
+        + field.format(id=f"{uid}-confirm", name="confirm", uid=uid, label=screen_label("confirm_label", lang))
         + '<div class="pycheck__tools" data-role="tools" hidden>'
         f'<button type="button" class="md-button" data-action="toggle">'
         f'{_t("show", lang)}</button>'
@@ -131,9 +139,9 @@ def password_widget(lang: str, uid: str) -> str:
         f'<ul data-role="warnings" aria-labelledby="{uid}-warnings"></ul></div>'
         + _status_block(lang)
         + '<div class="pycheck__buttons" data-role="buttons" hidden>'
-        f'<button type="button" class="md-button" data-action="back">{_t("back", lang)}</button>'
+        f'<button type="button" class="md-button" data-action="back">{screen_label("back", lang)}</button>'
         f'<button type="button" class="md-button md-button--primary" data-action="save">'
-        f'{_t("save", lang)}</button></div>'
+        f'{screen_label("save", lang)}</button></div>'
         f'<p class="pycheck__privacy" id="{uid}-privacy">{_t("privacy", lang)}</p>'
         f'<noscript><p class="pycheck__noscript">{_t("password_noscript", lang)}</p></noscript>'
         '</fieldset></div>'

@@ -196,3 +196,23 @@ def test_csp_leaves_pages_without_head_alone_and_refuses_a_second_policy():
 
 def test_csp_hash_changes_with_a_single_character():
     assert csp.inline_script_hashes("<script>a=1</script>") != csp.inline_script_hashes("<script>a=1 </script>")
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("nb", ['<legend>Bytt passord</legend>', '<label for="pycheck-1-password">Nytt passord</label>',
+                '<label for="pycheck-1-confirm">Verifiser nytt passord</label>',
+                'data-action="back">Tilbake</button>', 'data-action="save">Lagre endringer</button>']),
+        ("en", ['<legend><span lang="nb">Bytt passord</span> (Change password)</legend>',
+                '<label for="pycheck-1-password"><span lang="nb">Nytt passord</span> (New password)</label>',
+                '<label for="pycheck-1-confirm"><span lang="nb">Verifiser nytt passord</span> (Confirm new password)'
+                '</label>',
+                'data-action="back"><span lang="nb">Tilbake</span> (Back)</button>',
+                'data-action="save"><span lang="nb">Lagre endringer</span> (Save changes)</button>']),
+    ],
+)
+def test_the_practice_form_shows_the_screens_norwegian_labels_in_every_language(lang, expected):
+    markup = widgets.password_widget(lang, "pycheck-1")
+    for piece in expected:
+        assert piece in markup
