@@ -109,7 +109,9 @@ def type_into(page, password: str, confirm: str) -> None:
 
 def shared(page):
     """Yields the booted `page` with its checker as a fresh page has it (empty, password hidden), so
-    no test depends on what another left; afterwards, the page reported no CSP violation."""
+    no test depends on what another left; afterwards, the page reported no CSP violation. The page is
+    brought to the front, as the tab a reader types in is (a background tab's frames are throttled)."""
+    page.bring_to_front()
     if page.get_attribute(f"{CHECKER} input[name=password]", "type") != "password":
         page.click(f"{CHECKER} [data-action=toggle]")
     type_into(page, "", "")
@@ -269,6 +271,7 @@ def test_keyboard_only_walk(nb_page):
 def test_no_csp_violation_while_the_widget_is_used(nb_page, en_page):
     # From the boot on (the listener runs before the page's scripts), through every control.
     for page in (nb_page, en_page):
+        page.bring_to_front()
         page.evaluate("window.pycheck.checkPassword('Sommer2024!')")
         type_into(page, "Abcdefghijklm1!x", "Abcdefghijklm1!")
         page.click(f"{CHECKER} [data-action=toggle]")
