@@ -53,6 +53,14 @@ function finders(root) {
   };
 }
 
+/** What every widget needs first: its finders, its texts, and the status line and retry button that
+ * followState drives. Throws BrokenMarkup when any of them is missing. */
+function widgetParts(root) {
+  const find = finders(root);
+  const common = { texts: readTexts(root), status: find.role("status"), retry: find.action("retry") };
+  return { ...find, common };
+}
+
 /** What a widget shows when its markup is broken: the fallback message, the rules as plain text. */
 function showBroken(root) {
   root.dataset.state = "error";
@@ -106,12 +114,10 @@ function onRestoredFromCache(root, listener) {
 }
 
 function mountPassword(root) {
-  const texts = readTexts(root);
-  const { role, action, input } = finders(root);
+  const { role, action, input, common } = widgetParts(root);
+  const { texts } = common;
   const ui = {
-    texts,
-    status: role("status"),
-    retry: action("retry"),
+    ...common,
     tools: role("tools"),
     buttons: role("buttons"),
     verdict: role("verdict"),
@@ -253,12 +259,10 @@ function mountPassword(root) {
 }
 
 function mountTotp(root) {
-  const texts = readTexts(root);
-  const { role, action, input } = finders(root);
+  const { role, action, input, common } = widgetParts(root);
+  const { texts } = common;
   const ui = {
-    texts,
-    status: role("status"),
-    retry: action("retry"),
+    ...common,
     live: role("live"),
     code: role("code"),
     seconds: role("seconds"),
