@@ -175,11 +175,30 @@ function plain(value) {
   }
 }
 
+/** `value` with every null, at any depth, as undefined: Pyodide turns a JS null into `jsnull`, not None. */
+function withoutNull(value) {
+  if (value === null) return undefined;
+  if (Array.isArray(value)) return value.map(withoutNull);
+  if (typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withoutNull(v)]));
+  return value;
+}
+
+/** An argument as Python gets it: plain values as they are, null as None, and objects and arrays as a
+ * dict or a list (a copy, so Python never holds a proxy of the page's data). */
+function toPython(arg) {
+  const value = withoutNull(arg);
+  return value !== null && typeof value === "object" ? pyodide.toPy(value) : value;
+}
+
 function run(op, args) {
   if (!operations) throw new Error("not booted");
   if (!Object.hasOwn(operations, op)) throw new Error(`unknown operation ${String(op).slice(0, 40)}`);
-  // A JS null would arrive in Python as jsnull, not None: undefined arrives as None.
-  return plain(operations[op](...args.map((arg) => arg ?? undefined)));
+  const pythonArgs = args.map(toPython);
+  try {
+    return plain(operations[op](...pythonArgs));
+  } finally {
+    for (const arg of pythonArgs) if (arg instanceof pyodide.ffi.PyProxy) arg.destroy();
+  }
 }
 
 self.onmessage = async ({ data: { id, op, args } }) => {
