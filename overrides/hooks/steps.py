@@ -168,6 +168,14 @@ def copy_button(href: str, text: str, hidden_text: str, lang: str) -> str:
     )
 
 
+def step_source(step: Step, lang: str) -> str:
+    """The line that names the handout slide a step comes from, for support staff ("" for added steps)."""
+    if not step.source:
+        return ""
+    return (f'<p class="step-source">{html.escape(widgets.text("step_source", lang))} '
+            f'<span lang="nb">{html.escape(step.source)}</span></p>')
+
+
 def step_link(step: Step, lang: str) -> str:
     """The block under a step heading: a plain link (no JavaScript), a copy button, and the address for print."""
     href = "#" + step.id
@@ -216,7 +224,8 @@ def add_step_links(content: str, steps: list[Step], lang: str, page: str) -> str
         if not found or found.group(1) not in mine or not re.search(r'class="[^"]*\bstep\b', match.group("attrs")):
             return match.group(0)
         seen.add(found.group(1))
-        return match.group("heading") + step_link(mine[found.group(1)], lang)
+        step = mine[found.group(1)]
+        return match.group("heading") + step_link(step, lang) + step_source(step, lang)
 
     content = _RENDERED.sub(replace, content)
     missing = sorted(mine.keys() - seen)

@@ -141,7 +141,8 @@ STEP_HTML = (
     ' data-copied="Lenken er kopiert." data-copy-failed="Kunne ikke kopiere. Merk lenken og kopier den selv." hidden>'
     'Kopier lenke til dette steget<span class="visually-hidden">: Opprette passord 1</span></button>'
     '<span class="copy-link__status" role="status"></span>'
-    '<span class="step-link__print">Adresse: <span data-absolute-href="#opprette-passord-1">/passord/#opprette-passord-1</span></span></p>\n'
+    '<span class="step-link__print">Adresse: <span data-absolute-href="#opprette-passord-1">/passord/#opprette-passord-1</span></span></p>'
+    '<p class="step-source">I brukerveiledningen: <span lang="nb">Opprette passord 1</span></p>\n'
     "<p>Tekst.</p>"
 )
 
@@ -150,6 +151,16 @@ def test_step_heading_gets_its_link_block() -> None:
     step = steps.Step("opprette-passord-1", "Opprette passord 1", "Opprette passord 1", "passord.md",
                       "/passord/#opprette-passord-1")
     assert steps.add_step_links(render(STEP_SOURCE), [step], "nb", "passord.md") == STEP_HTML
+
+
+def test_an_added_step_names_no_handout_slide() -> None:
+    step = steps.Step("opprette-passord-1", "Opprette passord 1", None, "passord.md", "/passord/#opprette-passord-1")
+    rendered = steps.add_step_links(render(STEP_SOURCE), [step], "en", "passord.md")
+    assert "step-source" not in rendered and "In the handout" not in rendered
+    with_source = steps.Step("opprette-passord-1", "Find the e-mail", "Opprette passord 1", "passord.md",
+                             "/en/passord/#opprette-passord-1")
+    assert ('<p class="step-source">In the handout: <span lang="nb">Opprette passord 1</span></p>'
+            in steps.add_step_links(render(STEP_SOURCE), [with_source], "en", "passord.md"))
 
 
 def test_a_step_missing_from_the_rendered_page_fails_the_build() -> None:
