@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from html import escape
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -60,12 +61,37 @@ def _support_table(page: PageContext) -> str:
     return steps.support_table(steps.collect(page.config, root), page.lang, page.url)
 
 
+def _practice_scenarios(page: PageContext) -> str:
+    """The support page's list of the practice's starting points, in every language, with copy buttons."""
+    langs = i18n.languages(page.config)
+    rows = []
+    for scenario, title in widgets.scenario_links(page.lang):
+        cells = []
+        for code, settings in langs.items():
+            url = f"/{settings['prefix']}{widgets.PRACTICE_PAGE}?practice={scenario}"
+            href = steps.relative(url, page.url)
+            cells.append(
+                f'<td><a href="{escape(href)}" hreflang="{code}">{escape(url)}</a> '
+                f'{steps.copy_button(href, widgets.text("step_copy_short", page.lang), f"{title} ({code})", page.lang)}</td>'
+            )
+        rows.append(f'<tr><th scope="row">{escape(title)}</th>{"".join(cells)}</tr>')
+    head = "".join(f'<th scope="col">{escape(widgets.text(f"step_link_{code}", page.lang))}</th>' for code in langs)
+    return (
+        f'<table class="support-table" data-role="practice-scenarios">'
+        f'<caption>{escape(widgets.text("practice_scenarios_caption", page.lang))}</caption>'
+        f'<thead><tr><th scope="col">{escape(widgets.text("practice_scenario_column", page.lang))}</th>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>'
+    )
+
+
 MARKERS: dict[str, Marker] = {
     "pycheck:rules": Marker("block", lambda page: policy_text.rules_html(page.lang)),
     "pycheck:min_length": Marker("inline", lambda page: policy_text.min_length_text()),
     "pycheck:specials": Marker("inline", lambda page: policy_text.specials_html()),
     "pycheck:password": Marker("block", lambda page: widgets.password_widget(page.lang, page.widget_id())),
     "pycheck:totp": Marker("block", lambda page: widgets.totp_widget(page.lang, page.widget_id())),
+    "pycheck:app": Marker("block", lambda page: widgets.app_widget(page.lang, page.widget_id())),
+    "pycheck:login": Marker("block", lambda page: widgets.login_widget(page.lang, page.widget_id())),
+    "pycheck:scenarios": Marker("block", _practice_scenarios),
     "steps:table": Marker("block", _support_table),
     "a11y:tested": Marker("block", lambda page: accessibility.tested_html(page.lang)),
 }

@@ -47,6 +47,10 @@ _SCRIPT_TEXTS = {
                  "loading", "unavailable", "message:report.passed", "message:report.failed"),
     "totp": ("totp_valid", "totp_invalid", "totp_bad_input", "loading", "unavailable",
              "message:totp.seconds_left"),
+    # (name, key) gives a text under another name: the practice has its own loading and fallback words.
+    "app": (("loading", "practice_loading"), ("unavailable", "practice_unavailable"), "practice_expired",
+            "message:totp.seconds_left"),
+    "login": (("loading", "practice_loading"), ("unavailable", "practice_unavailable")),
 }
 
 
@@ -79,7 +83,8 @@ def _t(key: str, lang: str) -> str:
 
 def script_texts(kind: str, lang: str) -> dict[str, str]:
     """The texts the page script of widget `kind` needs, keyed without the `message:` prefix."""
-    return {key.removeprefix("message:"): text(key, lang) for key in _SCRIPT_TEXTS[kind]}
+    named = (entry if isinstance(entry, tuple) else (entry.removeprefix("message:"), entry) for entry in _SCRIPT_TEXTS[kind])
+    return {name: text(key, lang) for name, key in named}
 
 
 def _root(kind: str, lang: str, extra_attributes: str = "") -> str:
@@ -171,6 +176,136 @@ def totp_widget(lang: str, uid: str) -> str:
         + f'<noscript><p class="pycheck__noscript">{_t("totp_noscript", lang)}</p></noscript>'
         '</fieldset></div>'
     )
+
+
+# --- the practice phone and the practice login (pycheck.practice drives both) ---------------------
+# The markup holds every screen; the page script shows the elements whose `data-screens` names the
+# current screen, and those whose `data-when` names a field of the view that is set.
+
+PRACTICE_PAGE = "ove/"  # the practice page (docs/*/ove.md), where the scenario links lead
+
+
+def _shown_on(screens: str) -> str:
+    return f' data-screens="{screens}" hidden'
+
+
+def _screen_heading(screen: str, key: str, lang: str, real_label: bool = False) -> str:
+    title = screen_label(key, lang) if real_label else _t(key, lang)
+    return f'<h3 class="pycheck__screen-title" tabindex="-1"{_shown_on(screen)}>{title}</h3>'
+
+
+def _screen_text(screens: str, key: str, lang: str) -> str:
+    return f'<p{_shown_on(screens)}>{_t(key, lang)}</p>'
+
+
+def _practice_field(uid: str, name: str, label: str, screens: str, attributes: str) -> str:
+    return (f'<div class="pycheck__field"{_shown_on(screens)}><label for="{uid}-{name}">{label}</label>'
+            f'<input id="{uid}-{name}" name="{name}" {attributes} spellcheck="false" autocapitalize="off" '
+            'autocorrect="off"></div>')
+
+
+def _button(action: str, label: str, screens: str | None = None, primary: bool = False) -> str:
+    shown = _shown_on(screens) if screens else ""
+    kind = "md-button md-button--primary" if primary else "md-button"
+    return f'<button type="button" class="{kind}" data-action="{action}"{shown}>{label}</button>'
+
+
+def _practice_end(kind: str, uid: str, lang: str) -> str:
+    """The error line, the runtime's status and retry, and the note without JavaScript."""
+    return (f'<p class="pycheck__error" id="{uid}-error" data-role="error" tabindex="-1" hidden></p></div>'
+            + _status_block(lang)
+            + f'<noscript><p class="pycheck__noscript">{_t("practice_noscript", lang)}</p></noscript></div>')
+
+
+_DIGITS = 'type="text" inputmode="numeric" autocomplete="one-time-code"'
+_PIN = 'type="password" inputmode="numeric" autocomplete="off"'
+
+
+def app_widget(lang: str, uid: str) -> str:
+    """The practice phone: every screen of the practice Buypass Code app, shown one at a time."""
+    next_screens = "activate activation-code push touch-id new-pin enter-pin unblock"
+    return (
+        _root("app", lang)
+        + f'<p class="pycheck__banner">{_t("practice_banner", lang)}</p>'
+        + f'<div class="pycheck__phone" data-role="live" hidden><p class="pycheck__phone-title">{_t("practice_app_title", lang)}</p>'
+        + _screen_heading("activate", "practice_activate_title", lang, real_label=True)
+        + _screen_heading("activation-code", "practice_activation_code_title", lang)
+        + _screen_heading("push", "practice_push_title", lang, real_label=True)
+        + _screen_heading("touch-id", "practice_touch_id_title", lang)
+        + _screen_heading("new-pin", "practice_new_pin_title", lang)
+        + _screen_heading("home", "practice_home_title", lang)
+        + _screen_heading("enter-pin", "practice_enter_pin_title", lang)
+        + _screen_heading("code", "practice_code_title", lang)
+        + _screen_heading("blocked", "practice_blocked_title", lang)
+        + _screen_heading("unblock", "practice_unblock_title", lang)
+        + '<p class="pycheck__note" data-role="note"></p>'
+        + f'<p class="pycheck__practice-pin" data-when="practice_pin" hidden>{_t("practice_practice_pin", lang)} '
+        '<strong data-role="practice-pin"></strong></p>'
+        + f'<div class="pycheck__sms" data-when="sms" hidden><p class="pycheck__heading">{_t("practice_sms_title", lang)}</p>'
+        '<p data-role="sms"></p></div>'
+        + f'<p class="pycheck__unblock" data-when="unblock_code"{_shown_on("unblock")}>{_t("practice_unblock_given", lang)} '
+        '<strong class="pycheck__code" data-role="unblock-code"></strong></p>'
+        + f'<div{_shown_on("code")}><p class="pycheck__code-line"><span id="{uid}-code-label">'
+        f'{_t("practice_code_label", lang)}</span> <output class="pycheck__code" data-role="code" '
+        f'aria-labelledby="{uid}-code-label"></output></p>'
+        '<p class="pycheck__seconds" data-role="seconds-left"></p>'
+        f'<p class="pycheck__expired" data-when="expired" hidden>{_t("practice_expired", lang)}</p></div>'
+        '<p class="visually-hidden" data-role="announce" role="status" aria-live="polite"></p>'
+        + _practice_field(uid, "phone", _t("practice_phone_label", lang), "activate",
+                          f'type="tel" autocomplete="off" aria-describedby="{uid}-phone-hint"')
+        + f'<p class="pycheck__hint" id="{uid}-phone-hint"{_shown_on("activate")}>{_t("practice_phone_hint", lang)}</p>'
+        + _practice_field(uid, "activation_code", _t("practice_activation_code_label", lang), "activation-code", _DIGITS)
+        + _practice_field(uid, "pin", _t("practice_pin_label", lang), "new-pin enter-pin", _PIN)
+        + _practice_field(uid, "pin_confirm", _t("practice_pin_confirm_label", lang), "new-pin", _PIN)
+        + _practice_field(uid, "unblock_code", _t("practice_unblock_code_label", lang), "unblock",
+                          'type="text" inputmode="numeric" autocomplete="off"')
+        + '<div class="pycheck__tools">'
+        + f'<button type="button" class="md-button md-button--primary" data-action="next"{_shown_on(next_screens)}>'
+        f'<span{_shown_on("activate")}>{screen_label("practice_start_activation", lang)}</span>'
+        f'<span{_shown_on("push touch-id")}>{_t("practice_allow", lang)}</span>'
+        f'<span{_shown_on("activation-code new-pin enter-pin unblock")}>{_t("practice_next", lang)}</span></button>'
+        + _button("skip", _t("practice_skip", lang), "push touch-id")
+        + _button("make-code", screen_label("practice_make_code", lang), "home code", primary=True)
+        + _button("time-left", _t("practice_time_left", lang), "code")
+        + f'<button type="button" class="md-button" data-action="offline" aria-pressed="false"{_shown_on("home code")}>'
+        f'{_t("practice_offline", lang)}</button>'
+        + _button("call-support", _t("practice_call_support", lang), "blocked", primary=True)
+        + _button("reset", _t("practice_reset", lang))
+        + '</div>'
+        + _practice_end("app", uid, lang)
+    )
+
+
+def login_widget(lang: str, uid: str) -> str:
+    """The practice IMDinett login: username and password, then the one-time code, then logged in."""
+    return (
+        _root("login", lang)
+        + f'<p class="pycheck__banner">{_t("practice_banner", lang)}</p>'
+        + f'<div class="pycheck__login" data-role="live" hidden><p class="pycheck__phone-title">{_t("practice_login_title", lang)}</p>'
+        + _screen_heading("credentials", "practice_credentials_title", lang)
+        + _screen_heading("otp", "practice_otp_title", lang)
+        + _screen_heading("done", "practice_done_title", lang)
+        + f'<div class="pycheck__sms"{_shown_on("credentials")}><p class="pycheck__heading">{_t("practice_email_title", lang)}</p>'
+        '<p data-role="email"></p>'
+        f'<p>{_t("practice_username_label", lang)}: <strong data-role="username"></strong></p></div>'
+        + _screen_text("credentials", "practice_credentials_text", lang)
+        + _screen_text("otp", "practice_otp_text", lang)
+        + '<p class="pycheck__note" data-role="note" data-when="note" hidden></p>'
+        + _practice_field(uid, "username", _t("practice_username_label", lang), "credentials", 'type="text" autocomplete="off"')
+        + _practice_field(uid, "password", _t("practice_password_label", lang), "credentials", 'type="password" autocomplete="off"')
+        + _practice_field(uid, "otp", _t("practice_otp_label", lang), "otp", _DIGITS)
+        + '<div class="pycheck__tools">'
+        + _button("next", _t("practice_login", lang), "credentials otp", primary=True)
+        + '</div>'
+        + _practice_end("login", uid, lang)
+    )
+
+
+def scenario_links(lang: str) -> list[tuple[str, str]]:
+    """(scenario id, its title) for every starting point of the practice, in pycheck's order."""
+    from pycheck.practice import SCENARIOS
+
+    return [(scenario, text(f"practice_scenario_{scenario}", lang)) for scenario in SCENARIOS]
 
 
 def runtime_meta(page_url: str, runtime: str) -> str:

@@ -10,7 +10,7 @@ from readability import page_blocks  # tools/ is on pytest's pythonpath (pyproje
 ROOT = Path(__file__).resolve().parents[2]
 LANG_PREFIX = {"nb": "", "en": "en/"}
 # Every page of the guide, by its path under the language's root.
-PAGES = ["", "passord/", "app/", "engangskode/", "hjelp/", "checker/", "tilgjengelighet/", "totp-demo/", "support/"]
+PAGES = ["", "passord/", "app/", "engangskode/", "ove/", "hjelp/", "checker/", "tilgjengelighet/", "totp-demo/", "support/"]
 MESSAGES = ROOT / "pycheck" / "messages.toml"
 WIDGET_TEXTS = ROOT / "overrides" / "hooks" / "widget_texts.toml"
 

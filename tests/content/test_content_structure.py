@@ -150,7 +150,7 @@ def test_the_front_page_presents_neither_the_demo_nor_the_support_page(site_dir:
 def test_the_demo_and_the_support_page_end_the_nav() -> None:
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     nav = re.findall(r"^  - ([\w-]+\.md)\s*$", config.split("\nnav:", 1)[1], re.MULTILINE)
-    assert nav[:5] == ["index.md", "passord.md", "app.md", "engangskode.md", "hjelp.md"], nav
+    assert nav[:6] == ["index.md", "passord.md", "app.md", "engangskode.md", "ove.md", "hjelp.md"], nav
     assert nav[-2:] == ["totp-demo.md", "support.md"], nav
 
 

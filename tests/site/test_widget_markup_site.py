@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-MARKER = re.compile(r"^\s*\[\[pycheck:(password|totp)\]\]\s*$", re.MULTILINE)
+MARKER = re.compile(r"^\s*\[\[pycheck:(password|totp|app|login)\]\]\s*$", re.MULTILINE)
 RUNTIME_META = re.compile(r'<meta name="pycheck-runtime" content="([^"]+)">')
 
 

@@ -4,6 +4,8 @@
 //   await pycheck.checkPassword(pw, confirm)    the report's to_dict() in the page's language
 //   await pycheck.totp(secret, at, {digits, period, algorithm})   the code, as a string (settings left
 //                                               out take pycheck.totp's defaults)
+//   await pycheck.practiceStart(scenario, at)   the practice's {state, view} (pycheck.practice)
+//   await pycheck.practiceEvent(state, event, fields, at)   the next {state, view}
 //
 // Nothing of Pyodide is fetched before ready() is called. Arguments are handed to the worker and
 // never stored, logged or put in a URL.
@@ -166,6 +168,12 @@ const pycheck = Object.freeze({
   suggestPassword: () => run("suggest", []),
   /** The demo's state: {secret, code, seconds_left, at}; a new secret key when none is given. */
   totpDemo: (secret = null, at = Date.now() / 1000) => run("demo", [secret, Number(at)]),
+  /** A new practice from `scenario` ("start", "activation", "make-code", "blocked") at Unix time `at`. */
+  practiceStart: (scenario, at = Date.now() / 1000, lang = pageLanguage()) =>
+    run("practice_start", [String(scenario), Number(at), lang]),
+  /** The practice's next {state, view} after `event` with the screen's `fields` ({name: value}). */
+  practiceEvent: (state, event, fields = {}, at = Date.now() / 1000, lang = pageLanguage()) =>
+    run("practice_event", [state, String(event), fields, Number(at), lang]),
   get state() {
     return state;
   },

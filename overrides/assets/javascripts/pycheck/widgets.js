@@ -1,4 +1,5 @@
-// The widgets on the guide's pages: the password checker ("Bytt passord") and the TOTP demo.
+// The widgets on the guide's pages: the password checker ("Bytt passord"), the TOTP demo, and the
+// practice phone and practice login, which share one practice run by pycheck.practice.
 //
 // The markup comes from overrides/hooks/widgets.py. Python starts loading only when a widget is
 // visible or focused. Every text is written with textContent; results of stale keystrokes are
@@ -344,7 +345,237 @@ function mountTotp(root) {
   loadWhenSeen(root);
 }
 
-const MOUNT = { password: mountPassword, totp: mountTotp };
+// --- the practice: a phone and a login drawing one practice of pycheck.practice ---------------------
+// Python holds every rule: the page keeps its opaque state, sends it back with each event and the
+// current time (Date.now(), so tests can move the clock), and draws the view it gets. Nothing is
+// stored or sent anywhere: the state lives in this page's memory only.
+
+// The countdown is announced when it passes these seconds, and when the code has expired.
+const ANNOUNCE_AT = [60, 30, 10];
+
+let practice = null;
+
+/** The practice of this page, shared by its phone and its login (a new one after a navigation). */
+function currentPractice() {
+  if (!practice || !practice.widgets.some((widget) => widget.root.isConnected)) practice = newPractice();
+  return practice;
+}
+
+function newPractice() {
+  const shared = { widgets: [], state: null, view: null, started: false, queue: Promise.resolve() };
+
+  function busy(value) {
+    for (const widget of shared.widgets) setData(widget.root, "busy", String(value));
+  }
+
+  // One event at a time, in order; each reads the fields as they are when its turn comes.
+  function enqueue(ask, how) {
+    shared.queue = shared.queue.then(async () => {
+      busy(true);
+      try {
+        const result = await ask();
+        if (!result) return;
+        shared.state = result.state;
+        shared.view = result.view;
+        for (const widget of shared.widgets) widget.draw(result.view, how);
+      } catch {
+        // followState shows a runtime failure; the practice goes on from its last state
+        if (!shared.state) shared.started = false;
+      } finally {
+        busy(false);
+      }
+    });
+    return shared.queue;
+  }
+
+  shared.start = () => {
+    if (shared.started) return;
+    shared.started = true;
+    const scenario = new URLSearchParams(window.location.search).get("practice") || "start";
+    enqueue(() => pycheck.practiceStart(scenario, Date.now() / 1000), {});
+  };
+  /** Sends `event`; `from` (the widget used) moves focus to what changed, `fields()` gives its values. */
+  shared.send = (event, fields = () => ({}), from = null) =>
+    enqueue(() => shared.state && pycheck.practiceEvent(shared.state, event, fields(), Date.now() / 1000), { from, event });
+  return shared;
+}
+
+/** The parts both practice widgets have: screens, inputs, the error line, and how to draw them. */
+function practiceParts(root) {
+  const { role, action, common } = widgetParts(root);
+  const parts = { ...common, role, action, live: role("live"), error: role("error"), heading: null };
+  parts.inputs = [...root.querySelectorAll("input[name]")];
+  const described = new Map(parts.inputs.map((input) => [input, input.getAttribute("aria-describedby") || ""]));
+  let shownScreen = null;
+
+  /** Shows the elements of `screen` whose `data-when` field of `values` is set; says `error` at its field. */
+  parts.drawScreen = (screen, values, error, { from, event } = {}) => {
+    const changed = shownScreen !== null && shownScreen !== screen;
+    if (changed || event === "reset") for (const input of parts.inputs) input.value = "";
+    shownScreen = screen;
+    setData(root, "screen", screen);
+    for (const element of root.querySelectorAll("[data-screens], [data-when]")) {
+      const onScreen = !element.dataset.screens || element.dataset.screens.split(" ").includes(screen);
+      const when = element.dataset.when;
+      const hidden = !(onScreen && (!when || (values[when] !== null && values[when] !== undefined && values[when] !== false)));
+      if (element.hidden !== hidden) element.hidden = hidden;
+    }
+    parts.live.hidden = false;
+    parts.error.hidden = !error;
+    setText(parts.error, error ? error.message : "");
+    let invalid = null;
+    for (const input of parts.inputs) {
+      const wrong = Boolean(error && error.field === input.name);
+      if (wrong) invalid = input;
+      if (wrong) input.setAttribute("aria-invalid", "true");
+      else input.removeAttribute("aria-invalid");
+      const ids = [described.get(input), wrong ? parts.error.id : ""].filter(Boolean).join(" ");
+      if (ids) input.setAttribute("aria-describedby", ids);
+      else input.removeAttribute("aria-describedby");
+    }
+    if (from !== root) return;
+    // Focus goes where the reader must look: the field to correct, the error, or the new screen's heading.
+    const heading = [...root.querySelectorAll(".pycheck__screen-title")].find((element) => !element.hidden);
+    if (invalid) invalid.focus();
+    else if (error) parts.error.focus();
+    else if ((changed || event === "reset") && heading) heading.focus();
+  };
+
+  /** {name: value} of every field of this widget. */
+  parts.values = () => Object.fromEntries(parts.inputs.map((input) => [input.name, input.value]));
+  parts.next = action("next");
+  /** Wires what both widgets share; called once every element is found. */
+  parts.wire = () => {
+    // Enter in a field does what the screen's main button does.
+    root.addEventListener("keydown", (event) => {
+      if (event.key !== "Enter" || !(event.target instanceof HTMLInputElement)) return;
+      event.preventDefault();
+      parts.next.click();
+    });
+    // Nothing typed stays behind when the reader leaves the page.
+    const onHide = () => {
+      if (!root.isConnected) window.removeEventListener("pagehide", onHide);
+      else for (const input of parts.inputs) input.value = "";
+    };
+    window.addEventListener("pagehide", onHide);
+  };
+  return parts;
+}
+
+function mountApp(root) {
+  const ui = practiceParts(root);
+  const { role, action, texts } = ui;
+  const code = role("code");
+  const secondsLeft = role("seconds-left");
+  const announcer = role("announce");
+  const texted = { sms: role("sms"), practice_pin: role("practice-pin"), unblock_code: role("unblock-code"), note: role("note") };
+  const offline = action("offline");
+  const shared = currentPractice();
+  let app = null;
+  let ticking = false;
+  let lastLeft = null;
+  let timer = null;
+
+  function announce(text) {
+    announcer.textContent = "";
+    // A fresh text each time, so a screen reader says it again.
+    setTimeout(() => {
+      announcer.textContent = text;
+    }, 50);
+  }
+
+  function left() {
+    return Math.max(0, Math.ceil(app.expires_at - Date.now() / 1000));
+  }
+
+  function countdown() {
+    if (!root.isConnected) return clearInterval(timer);
+    if (!app || app.expires_at === null || app.expires_at === undefined || !app.code) {
+      setText(secondsLeft, "");
+      lastLeft = null;
+      return;
+    }
+    const now = left();
+    setData(secondsLeft, "seconds", String(now));
+    setText(secondsLeft, app.expired ? "" : fill(texts["totp.seconds_left"], { seconds: now }));
+    const passed = ANNOUNCE_AT.filter((mark) => lastLeft !== null && lastLeft > mark && now <= mark);
+    if (passed.length && !app.expired && now > 0) announce(fill(texts["totp.seconds_left"], { seconds: Math.min(...passed) }));
+    lastLeft = now;
+    // The online code's time is up, or the offline code's 30 s step ended: Python says what follows.
+    if (now <= 0 && !app.expired && !ticking) {
+      ticking = true;
+      shared.send("tick").finally(() => {
+        ticking = false;
+      });
+    }
+  }
+
+  const widget = {
+    root,
+    draw(view, how) {
+      const wasExpired = Boolean(app && app.expired);
+      const oldCode = app ? app.code : null;
+      app = view.app;
+      for (const [name, element] of Object.entries(texted)) setText(element, app[name] ?? "");
+      setText(code, app.code ?? "");
+      offline.setAttribute("aria-pressed", String(Boolean(app.offline)));
+      ui.drawScreen(app.screen, app, app.error, how);
+      if (app.code !== oldCode) lastLeft = null;
+      if (app.expired && !wasExpired) announce(texts.practice_expired);
+      countdown();
+    },
+  };
+  shared.widgets.push(widget);
+
+  // Everything is found: from here on the widget is wired.
+  ui.wire();
+  for (const name of ["next", "skip", "make-code", "offline", "call-support", "reset"]) {
+    action(name).addEventListener("click", () => shared.send(name, name === "next" ? ui.values : undefined, root));
+  }
+  action("time-left").addEventListener("click", () => {
+    if (app && app.code) announce(app.expired ? texts.practice_expired : fill(texts["totp.seconds_left"], { seconds: left() }));
+  });
+  timer = setInterval(countdown, 1000);
+  followState(root, ui, shared.start);
+  loadWhenSeen(root);
+  if (new URLSearchParams(window.location.search).has("practice")) pycheck.ready().catch(() => {});
+}
+
+function mountLogin(root) {
+  const ui = practiceParts(root);
+  const { role, action } = ui;
+  const username = role("username");
+  const email = role("email");
+  const note = role("note");
+  const shared = currentPractice();
+
+  /** The fields, and the password made in the practice «Bytt passord» form of this page, if any. */
+  function fields() {
+    const values = ui.values();
+    const made = document.querySelector('[data-pycheck="password"] input[name="password"]');
+    if (made && made.value !== "") values.expected_password = made.value;
+    return values;
+  }
+
+  shared.widgets.push({
+    root,
+    draw(view, how) {
+      const { login } = view;
+      setText(username, login.username ?? "");
+      setText(email, login.email ?? "");
+      setText(note, login.note ?? "");
+      ui.drawScreen(login.screen, login, login.error, how);
+    },
+  });
+
+  // Everything is found: from here on the widget is wired.
+  ui.wire();
+  ui.next.addEventListener("click", () => shared.send("login-next", fields, root));
+  followState(root, ui, shared.start);
+  loadWhenSeen(root);
+}
+
+const MOUNT = { password: mountPassword, totp: mountTotp, app: mountApp, login: mountLogin };
 
 function mountAll() {
   for (const root of document.querySelectorAll("[data-pycheck]")) {
