@@ -17,7 +17,7 @@ from .suggest import suggest_password
 from .validator import check_password
 
 #: The worker's operations, each a function of this module.
-OPERATIONS = ("check", "suggest", "code", "verify", "demo")
+OPERATIONS = ("check", "suggest", "code", "verify", "demo", "practice_start", "practice_event")
 
 
 def _totp():
@@ -66,6 +66,32 @@ def demo(secret: str | None, at: float) -> dict[str, Any]:
     }
 
 
+def _practice():
+    """`pycheck.practice`, imported on first use (it needs pyotp, which the checker alone never loads)."""
+    from . import practice
+
+    return practice
+
+
+def practice_start(scenario: str, at: float, lang: str = messages.DEFAULT_LANG) -> dict[str, Any]:
+    """A new practice (app and login) at `scenario`, one of `pycheck.practice.SCENARIOS`, at Unix time `at`.
+
+    Answers `{"state", "view"}`: the page keeps `state` as it is and sends it back with the next event,
+    and draws `view`. An unknown scenario starts at "start" with the error `restarted`.
+    """
+    return _practice().answer_start(scenario, at, lang)
+
+
+def practice_event(state: dict[str, Any], event: str, fields: dict[str, Any] | None, at: float,
+                   lang: str = messages.DEFAULT_LANG) -> dict[str, Any]:
+    """The practice after `event` with the reader's `fields` at Unix time `at`, as `{"state", "view"}`.
+
+    A state, event or time that cannot be used never raises: the answer is a fresh start whose view says
+    the practice started over (`view["app"]["error"]["code"] == "restarted"`).
+    """
+    return _practice().answer_event(state, event, fields, at, lang)
+
+
 #: Passwords that reach every rule, every warning and every message while warming up.
 _WARM_UP_PASSWORDS = ("Korrekt-Hest-Batteri-9", "passord", "Sommer2024!", "Ærlig Øl På Åsen 42!", "P@ssw0rd" * 10,
                       "qwertyuiop123456A!", "Korrekt\u200bHest 9", "🙂Smilefjes-Passord-12!", "  a  b  ", "")
@@ -100,6 +126,27 @@ def warm_up() -> None:
     suggest()
     state = demo(None, 0)
     verify(state["code"], state["secret"], 0)
+    _warm_up_practice()
+
+
+def _warm_up_practice() -> None:
+    """Walks the practice once in both languages, through the blocked app and the login, so that the
+    snapshot holds the state machine and its texts. Its secret keys are dropped: every start after a
+    restore makes a new one (`secrets`)."""
+    practice = _practice()
+    at = 1_700_000_000.0
+    steps = [("next", {"phone": "+47 412 34 567"}), ("next", {"activation_code": "x"}), ("skip", {}), ("skip", {}),
+             ("next", {"pin": "1234", "pin_confirm": "1234"}), ("make-code", {}), ("next", {"pin": "0000"}),
+             ("next", {"pin": "0000"}), ("next", {"pin": "0000"}), ("call-support", {}),
+             ("next", {"unblock_code": "1"}), ("tick", {}), ("reset", {}),
+             ("login-next", {"username": practice.USERNAME, "password": "Fjell-Kaffe-Sykkel-47"}),
+             ("login-next", {"otp": "12345678"})]
+    for lang in messages.LANGS:
+        for scenario in practice.SCENARIOS:
+            answer = practice_start(scenario, at, lang)
+            for event, fields in steps:
+                answer = practice_event(answer["state"], event, fields, at, lang)
+        practice_event({}, "next", {}, at, lang)
 
 
 def after_restore() -> bool:

@@ -15,7 +15,7 @@ RFC_SECRET = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
 
 
 def test_every_operation_is_a_function_of_the_module():
-    assert web.OPERATIONS == ("check", "suggest", "code", "verify", "demo")
+    assert web.OPERATIONS == ("check", "suggest", "code", "verify", "demo", "practice_start", "practice_event")
     for name in web.OPERATIONS:
         assert callable(getattr(web, name)), name
 
