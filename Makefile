@@ -29,8 +29,8 @@ help:
 $(VENV)/.installed: requirements/dev.txt pyproject.toml
 	@test -n "$(BASE_PYTHON)" || { echo "No Python >= 3.12 found (see tools/find-python)." >&2; exit 1; }
 	test -x $(PY) || $(BASE_PYTHON) -m venv $(VENV)
-	$(PIP) install -q --upgrade pip
-	$(PIP) install -q -r requirements/dev.txt
+# Every package, pip itself included, at its pinned version and hash: nothing unpinned runs here.
+	$(PIP) install -q --require-hashes -r requirements/dev.txt
 	$(PIP) install -q --no-deps --no-build-isolation -e .
 	touch $@
 
@@ -77,6 +77,8 @@ site: venv runtime
 	$(MKDOCS) build --strict --quiet -f mkdocs.yml
 	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml
 	rm -rf site/pyodide && cp -R build/pyodide site/pyodide
+# The worker's pins, _headers, build/deploy/nginx.conf and the .br/.gz copies (README, "Publishing").
+	$(PY) tools/deploy.py
 
 # Serves site/ at http://127.0.0.1:8000/ and runs `make site` again when a source changes.
 serve: site

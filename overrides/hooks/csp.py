@@ -3,6 +3,10 @@
 Scripts may come from the site itself only; WebAssembly may be compiled (Pyodide needs it). The few
 inline scripts Material writes into each page are allowed by their SHA-256 hash, computed here from
 their exact text after every other hook has changed the page, so no `'unsafe-inline'` is needed.
+
+The same data feeds the HTTP headers a host sends (`tools/deploy.py` writes them for nginx and for
+`_headers` hosts): a header can say what a `<meta>` policy cannot (`frame-ancestors`), and a worker
+script gets its policy only from its own response headers, never from the page's `<meta>`.
 """
 from __future__ import annotations
 
@@ -24,6 +28,33 @@ CSP_DIRECTIVES: dict[str, list[str]] = {
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     "form-action": ["'self'"],
+}
+
+# What the HTML pages' header policy changes: the header adds what a <meta> cannot set and narrows
+# what the pages never use (no <base>, no plugin, no form submission). Both policies apply together.
+HEADER_DIRECTIVES: dict[str, list[str]] = {
+    "frame-ancestors": ["'none'"],
+    "base-uri": ["'none'"],
+    "object-src": ["'none'"],
+    "form-action": ["'none'"],
+}
+
+# The policy of every worker script's response (ours runs Pyodide; Material's runs the search).
+WORKER_DIRECTIVES: dict[str, list[str]] = {
+    "default-src": ["'none'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "connect-src": ["'self'"],
+}
+
+# Sent with every response. Permissions-Policy turns off every feature the guide never uses.
+COMMON_HEADERS: dict[str, str] = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": ", ".join(f"{feature}=()" for feature in (
+        "accelerometer", "autoplay", "camera", "display-capture", "encrypted-media", "fullscreen",
+        "geolocation", "gyroscope", "magnetometer", "microphone", "midi", "payment",
+        "picture-in-picture", "publickey-credentials-get", "screen-wake-lock", "sync-xhr", "usb",
+        "xr-spatial-tracking", "interest-cohort", "browsing-topics")),
 }
 
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.IGNORECASE)
@@ -58,11 +89,29 @@ def inline_script_hashes(html: str) -> list[str]:
     return hashes
 
 
+def render(directives: dict[str, list[str]]) -> str:
+    """Policy text from directives, in their order."""
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
 def policy_for(html: str) -> str:
     """The policy text for one page: `CSP_DIRECTIVES` plus the hashes of the page's inline scripts."""
     directives = {name: list(sources) for name, sources in CSP_DIRECTIVES.items()}
     directives["script-src"] += inline_script_hashes(html)
-    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+    return render(directives)
+
+
+def header_policy(script_hashes: list[str]) -> str:
+    """The HTML pages' header policy: `CSP_DIRECTIVES` changed by `HEADER_DIRECTIVES`, with
+    `script_hashes` (the inline scripts of every page the header covers) added to `script-src`."""
+    directives = {name: list(sources) for name, sources in CSP_DIRECTIVES.items()}
+    directives.update({name: list(sources) for name, sources in HEADER_DIRECTIVES.items()})
+    directives["script-src"] += [h for h in script_hashes if h not in directives["script-src"]]
+    return render(directives)
+
+
+def worker_policy() -> str:
+    return render(WORKER_DIRECTIVES)
 
 
 def add_csp(html: str) -> str:

@@ -1,0 +1,184 @@
+"""The guide in Chromium through nginx: the checker boots from the snapshot with no policy violation and
+no request to another origin; other origins cannot frame a page; and every file the worker checks is
+refused when changed, with the normal boot as the fallback where one exists."""
+from __future__ import annotations
+
+import hashlib
+import http.server
+import json
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from urllib.parse import urlsplit
+
+import pytest
+from browserkit import CHECKER, READY_TIMEOUT_MS, assert_fallback, chromium, csp_violations, recording_context, watch_csp
+
+pytestmark = pytest.mark.browser
+PASSWORD = "Korrekt-Hest-Batteri-9"
+# Another origin the forged files point at: it must never be asked for anything.
+ELSEWHERE = "http://127.0.0.2:9/"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with chromium() as launched:
+        yield launched
+
+
+@pytest.fixture
+def context(browser, nginx_url):
+    ctx = recording_context(browser, base_url=nginx_url)
+    watch_csp(ctx)
+    yield ctx
+    ctx.close()
+
+
+def others(context, nginx_url) -> list[str]:
+    origin = urlsplit(nginx_url)[:2]
+    return [u for u in context.requests if urlsplit(u)[:2] != origin and not u.startswith(("data:", "blob:"))]
+
+
+def fetched(context, name: str) -> bool:
+    return any(urlsplit(u).path.endswith("/pyodide/" + name) for u in context.requests)
+
+
+def wheel_fetched(context) -> bool:
+    return any("/pyodide/pycheck-" in u for u in context.requests)
+
+
+def verdict(context, path: str = "checker/"):
+    page = context.new_page()
+    page.goto(path)
+    page.fill(f"{CHECKER} input[name=password]", PASSWORD)
+    page.wait_for_selector(f"{CHECKER}[data-ok]", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute(CHECKER, "data-state") == "ready"
+    return page
+
+
+def fallback(context, path: str = "checker/"):
+    page = context.new_page()
+    page.goto(path)
+    page.fill(f"{CHECKER} input[name=password]", PASSWORD)
+    assert_fallback(page, CHECKER, "nb")
+    return page
+
+
+def forge(context, site_dir, name: str, data: dict) -> None:
+    """Serves `data` as the runtime's `name`, and pins its sha256 in integrity.mjs as a build would:
+    what is then refused is refused by what the file says, not by its hash."""
+    body = json.dumps(data).encode()
+    pins = json.loads((site_dir / "assets/javascripts/pycheck/integrity.mjs").read_text("utf-8")
+                      .split("=", 1)[1].rstrip().rstrip(";"))
+    pins[name] = hashlib.sha256(body).hexdigest()
+    context.route(f"**/pyodide/{name}", lambda route: route.fulfill(status=200, body=body, content_type="application/json"))
+    context.route("**/pycheck/integrity.mjs", lambda route: route.fulfill(
+        status=200, body=f"export const RUNTIME_SHA256 = {json.dumps(pins)};", content_type="text/javascript"))
+
+
+def runtime_json(site_dir, name: str) -> dict:
+    return json.loads((site_dir / "pyodide" / name).read_text("utf-8"))
+
+
+def test_the_checker_boots_from_the_snapshot_through_nginx(context, nginx_url):
+    for path in ("checker/", "en/checker/"):
+        page = verdict(context, path)
+        assert csp_violations(page) == []
+    assert fetched(context, "snapshot.bin.gz") and not wheel_fetched(context)
+    assert others(context, nginx_url) == []
+
+
+def test_the_normal_boot_works_through_nginx(context, nginx_url):
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+    page = verdict(context)
+    assert wheel_fetched(context) and csp_violations(page) == []
+    assert others(context, nginx_url) == []
+
+
+@contextmanager
+def framing_page(target: str) -> Iterator[str]:
+    """A page on another origin (another port of 127.0.0.1) that frames `target`."""
+    body = f'<!doctype html><title>frame</title><iframe src="{target}"></iframe>'.encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_another_origin_cannot_frame_a_page(browser, nginx_url):
+    with framing_page(nginx_url + "checker/") as outside:
+        context = browser.new_context()
+        try:
+            page = context.new_page()
+            refused = []
+            page.on("console", lambda message: refused.append(message.text) if "frame-ancestors" in message.text else None)
+            page.goto(outside)
+            page.wait_for_timeout(1000)
+            frame = page.frames[1]
+            assert frame.url != nginx_url + "checker/" or frame.evaluate("document.querySelector('[data-pycheck]')") is None
+            assert refused, "Chromium did not report the refused frame"
+        finally:
+            context.close()
+
+
+# --- integrity: one test per refusal ----------------------------------------------------------------
+def test_a_changed_snapshot_manifest_is_refused_by_its_pin(context, nginx_url, site_dir):
+    body = json.dumps({**runtime_json(site_dir, "snapshot.json"), "bytes": 1}).encode()
+    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=body))
+    page = verdict(context)
+    assert wheel_fetched(context) and not fetched(context, "snapshot.bin.gz")
+    assert csp_violations(page) == [] and others(context, nginx_url) == []
+
+
+@pytest.mark.parametrize("file", [ELSEWHERE + "snapshot.bin.gz", "../snapshot.bin.gz", "x/../snapshot.bin.gz"])
+def test_a_snapshot_elsewhere_is_refused(context, nginx_url, site_dir, file):
+    forge(context, site_dir, "snapshot.json", {**runtime_json(site_dir, "snapshot.json"), "file": file})
+    page = verdict(context)
+    assert wheel_fetched(context) and not any("snapshot.bin.gz" in u for u in context.requests)
+    assert csp_violations(page) == [] and others(context, nginx_url) == []
+
+
+def test_a_snapshot_for_another_wasm_is_refused(context, nginx_url, site_dir):
+    forge(context, site_dir, "snapshot.json", {**runtime_json(site_dir, "snapshot.json"), "wasm_sha256": "0" * 64})
+    verdict(context)
+    assert wheel_fetched(context) and not fetched(context, "snapshot.bin.gz")
+
+
+def test_a_changed_lock_file_is_refused_by_its_pin(context, nginx_url, site_dir):
+    lock = runtime_json(site_dir, "pyodide-lock.json")
+    body = json.dumps(lock, indent=1).encode()  # the same content, other bytes
+    context.route("**/pyodide/pyodide-lock.json", lambda route: route.fulfill(status=200, body=body))
+    fallback(context)
+    assert not wheel_fetched(context) and others(context, nginx_url) == []
+
+
+@pytest.mark.parametrize("file_name", [ELSEWHERE + "pycheck.whl", "sub/pycheck.whl", "../pycheck.whl"])
+def test_a_wheel_elsewhere_is_refused(context, nginx_url, site_dir, file_name):
+    lock = runtime_json(site_dir, "pyodide-lock.json")
+    lock["packages"]["pycheck"]["file_name"] = file_name
+    forge(context, site_dir, "pyodide-lock.json", lock)
+    fallback(context)
+    assert not wheel_fetched(context) and others(context, nginx_url) == []
+
+
+def test_a_changed_wasm_is_refused(context, nginx_url, site_dir):
+    wasm = bytearray((site_dir / "pyodide" / "pyodide.asm.wasm").read_bytes())
+    wasm[-1] ^= 0xFF
+    context.route("**/pyodide/pyodide.asm.wasm", lambda route: route.fulfill(
+        status=200, body=bytes(wasm), content_type="application/wasm"))
+    fallback(context)
+    assert others(context, nginx_url) == []
