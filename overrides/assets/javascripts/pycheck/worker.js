@@ -13,6 +13,8 @@ import {
   loadPackages,
   pyodideOptions,
 } from "./runtime.mjs";
+// Written at build time by tools/deploy.py: the sha256 of snapshot.json, pyodide-lock.json and the wasm.
+import { RUNTIME_SHA256 } from "./integrity.mjs";
 
 let pyodide = null;
 // pycheck.web's operations by name.
@@ -29,6 +31,66 @@ for (const level of ["warn", "error"]) {
     if (onFatal && FATAL.some((fatal) => text.includes(fatal))) onFatal(new Error(text));
     original.apply(console, items);
   };
+}
+
+// --- integrity: every file comes from the runtime folder, by a plain name, checked ----------------
+// snapshot.json and pyodide-lock.json must have the sha256 the build recorded (integrity.mjs), and
+// they name the snapshot and the wheels by plain file names with their sha256; the wasm is fetched
+// with the browser's own integrity check. Every fetch of this worker, Pyodide's included, goes through
+// `gatedFetch`, which refuses any address that is not a plain file name inside the runtime folder: so
+// no single changed file can send the worker to another origin or folder.
+const PLAIN_NAME = /^[A-Za-z0-9][A-Za-z0-9._+-]*$/;
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+const WASM = "pyodide.asm.wasm";
+const nativeFetch = globalThis.fetch.bind(globalThis);
+let runtimeBase = null;
+
+/** The plain file name `url` names inside the runtime folder, or null. */
+function runtimeFile(url) {
+  if (!runtimeBase) return null;
+  const target = new URL(url, runtimeBase);
+  if (target.origin !== runtimeBase.origin || target.search || target.hash) return null;
+  if (!target.pathname.startsWith(runtimeBase.pathname)) return null;
+  const name = target.pathname.slice(runtimeBase.pathname.length);
+  return PLAIN_NAME.test(name) ? name : null;
+}
+
+function gatedFetch(input, init = {}) {
+  const url = input instanceof Request ? input.url : String(input);
+  const name = runtimeFile(url);
+  if (!name) return Promise.reject(new TypeError(`refused: ${url.slice(0, 200)} is not a file of the runtime folder`));
+  const integrity = name === WASM ? { integrity: `sha256-${base64(RUNTIME_SHA256[WASM])}` } : {};
+  return nativeFetch(url, { ...init, ...integrity });
+}
+globalThis.fetch = gatedFetch;
+
+function base64(hex) {
+  return btoa(String.fromCharCode(...hex.match(/../g).map((pair) => parseInt(pair, 16))));
+}
+
+async function sha256Hex(bytes) {
+  const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", bytes));
+  return Array.from(digest, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/** The parsed JSON file `name` of the runtime folder, refused unless its sha256 is the build's. */
+async function pinnedJson(name) {
+  const bytes = await (await fetchOk(new URL(name, runtimeBase).href)).arrayBuffer();
+  if (!SHA256_HEX.test(RUNTIME_SHA256[name] ?? "") || (await sha256Hex(bytes)) !== RUNTIME_SHA256[name]) {
+    throw new Error(`${name}: sha256 differs from the build's`);
+  }
+  return JSON.parse(new TextDecoder().decode(bytes));
+}
+
+/** The lock file, refused unless pinned and every wheel is a plain file name with a sha256. */
+async function checkedLock() {
+  const lock = await pinnedJson("pyodide-lock.json");
+  for (const [name, entry] of Object.entries(lock.packages ?? {})) {
+    if (!PLAIN_NAME.test(entry?.file_name ?? "") || !SHA256_HEX.test(entry?.sha256 ?? "")) {
+      throw new Error(`pyodide-lock.json: ${name.slice(0, 40)} is not a plain file name with its sha256`);
+    }
+  }
+  return lock;
 }
 
 // --- the memory snapshot (made by tools/make_snapshot.mjs at `make runtime` time) ----------------
@@ -61,9 +123,11 @@ async function snapshotManifest(runtime) {
   if (!globalThis.crypto?.subtle || typeof DecompressionStream !== "function") return null;
   if (navigator.connection?.saveData) return null;
   try {
-    const manifest = await (await fetchOk(new URL(SNAPSHOT_MANIFEST, runtime).href)).json();
-    if (typeof manifest?.file !== "string" || !/^[0-9a-f]{64}$/.test(manifest.sha256 ?? "")) return null;
+    const manifest = await pinnedJson(SNAPSHOT_MANIFEST);
+    if (!PLAIN_NAME.test(manifest?.file ?? "") || !SHA256_HEX.test(manifest.sha256 ?? "")) return null;
     if (!(manifest.bytes > 0)) return null;
+    // A snapshot fits only the wasm it was made with.
+    if (manifest.wasm_sha256 !== RUNTIME_SHA256[WASM]) return null;
     return { ...manifest, url: new URL(manifest.file, runtime).href };
   } catch {
     return null;
@@ -123,7 +187,7 @@ function startPyodide(loadPyodide, runtime, extra = {}) {
   });
 }
 
-async function fromSnapshot(loadPyodide, runtime) {
+async function fromSnapshot(loadPyodide, runtime, lock) {
   const manifest = await snapshotManifest(runtime);
   if (!manifest) return null;
   let timer;
@@ -137,6 +201,7 @@ async function fromSnapshot(loadPyodide, runtime) {
       // before the snapshot was taken), so it never reads the 2.5 MB python_stdlib.zip: a 22-byte empty
       // zip built beside the snapshot stands in for it. A normal boot (the fallback) fetches the real one.
       startPyodide(loadPyodide, runtime, {
+        ...lock,
         _loadSnapshot: snapshotBytes(manifest),
         stdLibURL: new URL(SNAPSHOT_STDLIB, runtime).href,
       }),
@@ -154,10 +219,14 @@ async function fromSnapshot(loadPyodide, runtime) {
 }
 
 async function boot(runtime) {
+  runtimeBase = new URL(runtime);
+  if (runtimeBase.origin !== self.location.origin) throw new Error("the runtime must be on this site");
+  // Pyodide is given the checked lock file instead of fetching it itself.
+  const lock = { lockFileURL: undefined, lockFileContents: await checkedLock() };
   const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  pyodide = await fromSnapshot(loadPyodide, runtime);
+  pyodide = await fromSnapshot(loadPyodide, runtime, lock);
   if (!pyodide) {
-    pyodide = await startPyodide(loadPyodide, runtime);
+    pyodide = await startPyodide(loadPyodide, runtime, lock);
     await loadPackages(pyodide, BOOT_PACKAGES);
   }
   const web = pyodide.pyimport(WEB_MODULE);
