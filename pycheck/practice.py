@@ -138,7 +138,8 @@ class Practice:
     @classmethod
     def from_dict(cls, data: object) -> Practice | None:
         """The state the page sent back, or None if any part of it is not one this module makes."""
-        if not isinstance(data, Mapping) or set(data) != _STATE_KEYS or data["version"] != STATE_VERSION:
+        if not isinstance(data, Mapping) or set(data) != _STATE_KEYS or type(data["version"]) is not int \
+                or data["version"] != STATE_VERSION:
             return None
         values = {}
         for name, check in _STATE_CHECKS.items():
@@ -170,9 +171,9 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[object], bool]:
 
 
 def _is_time(value: object) -> bool:
-    """A Unix time pycheck.totp can use: a finite number from 0 to totp.MAX_TIME (not a bool)."""
-    return (not isinstance(value, bool) and isinstance(value, (int, float)) and math.isfinite(value)
-            and 0 <= value <= totp.MAX_TIME)
+    """A Unix time pycheck.totp can use: a number from 0 to totp.MAX_TIME, not a bool (NaN and the
+    infinities fail the comparison; a huge int is compared, never turned into a float)."""
+    return not isinstance(value, bool) and isinstance(value, (int, float)) and 0 <= value <= totp.MAX_TIME
 
 
 def _is_error(value: object) -> bool:
@@ -282,7 +283,7 @@ def parse_phone(value: str) -> str:
         if number.startswith(prefix):
             number = number[len(prefix):]
             break
-    if not (number.isascii() and number.isdigit()):
+    if number and not (number.isascii() and number.isdigit()):
         raise Refused("phone_chars")
     if len(number) != PHONE_DIGITS:
         raise Refused("phone_length")

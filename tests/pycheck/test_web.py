@@ -90,3 +90,27 @@ def test_after_restore_reseeds_random():
     random.seed(1)
     assert web.after_restore() is True
     assert random.random() != frozen
+
+
+def test_practice_start_and_event_answer_the_state_and_the_view():
+    answer = web.practice_start("make-code", 1_700_000_000.5, "en")
+    assert json.loads(json.dumps(answer, allow_nan=False)) == answer
+    assert set(answer) == {"state", "view"} and set(answer["view"]) == {"scenario", "app", "login"}
+    pin = answer["view"]["app"]["practice_pin"]
+    answer = web.practice_event(answer["state"], "make-code", {}, 1_700_000_001, "en")
+    answer = web.practice_event(answer["state"], "next", {"pin": pin}, 1_700_000_002, "en")
+    app = answer["view"]["app"]
+    assert (app["screen"], app["digits"], app["seconds_left"]) == ("code", 6, 120)
+    assert app["code"] == pyotp.TOTP(answer["state"]["secret"]).generate_otp(1_700_000_002 // 30)
+
+
+def test_practice_event_never_raises_for_a_state_the_page_changed():
+    view = web.practice_event({"screen": "home"}, "next", {"pin": "1234"}, 1_700_000_000, "nb")["view"]
+    assert (view["app"]["screen"], view["app"]["error"]["code"]) == ("activate", "restarted")
+
+
+def test_warm_up_runs_a_practice_so_the_snapshot_holds_it():
+    import sys
+
+    web.warm_up()
+    assert "pycheck.practice" in sys.modules
