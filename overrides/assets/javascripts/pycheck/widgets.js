@@ -433,12 +433,17 @@ function practiceParts(root) {
       if (ids) input.setAttribute("aria-describedby", ids);
       else input.removeAttribute("aria-describedby");
     }
-    if (from !== root) return;
-    // Focus goes where the reader must look: the field to correct, the error, or the new screen's heading.
+    // An error of the whole screen (the app blocked, say) is read with the screen's heading.
     const heading = [...root.querySelectorAll(".pycheck__screen-title")].find((element) => !element.hidden);
+    for (const title of root.querySelectorAll(".pycheck__screen-title")) {
+      if (title === heading && error && !invalid) title.setAttribute("aria-describedby", parts.error.id);
+      else title.removeAttribute("aria-describedby");
+    }
+    if (from !== root) return;
+    // Focus goes where the reader must look: the field to correct, the new screen's heading, or the error.
     if (invalid) invalid.focus();
-    else if (error) parts.error.focus();
     else if ((changed || event === "reset") && heading) heading.focus();
+    else if (error) parts.error.focus();
   };
 
   /** {name: value} of every field of this widget. */
