@@ -1,0 +1,381 @@
+"""The practice phone and the practice login in the browser (issue 10), in both languages, with the
+page's clock under the test's control (the practice takes its time only from the page's Date.now()).
+
+One page per language boots Python once (module scope) and the tests share it; each test starts it
+over with «Start again» (or opens a scenario link), so no test depends on another's order. While a test
+practises, the page makes no request to any origin, stores nothing and breaks no Content-Security-Policy
+rule: the fixture checks all three after every test.
+"""
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+import widgets
+from browserkit import READY_TIMEOUT_MS, csp_violations, recording_context, watch_csp
+from playwright.sync_api import expect
+
+from pycheck import check_password, messages, practice
+
+pytestmark = pytest.mark.browser
+
+APP = "[data-pycheck=app]"
+LOGIN = "[data-pycheck=login]"
+PAGES = {"nb": "ove/", "en": "en/ove/"}
+LANGS = tuple(PAGES)
+START = 1_800_000_000  # the page's clock when the context opens (Unix time, seconds)
+PHONE = "+47 412 34 567"
+PIN = "2580"
+PASSWORD = "Korrekt-Hest-Batteri-9!"
+assert check_password(PASSWORD).ok  # the login takes any accepted password when none was made above
+
+# Everything a page could have stored, in every kind of storage the browser offers.
+STORAGE = """async () => {
+  const all = (store) => Object.keys(store).map((key) => key + "=" + store.getItem(key));
+  return {local: all(localStorage), session: all(sessionStorage), cookie: document.cookie,
+          databases: (await indexedDB.databases()).map((database) => database.name),
+          caches: await caches.keys()};
+}"""
+NOTHING_STORED = {"local": [], "session": [], "cookie": "", "databases": [], "caches": []}
+
+
+# --- opening the page and walking it ----------------------------------------------------------------
+
+def open_practice(page, lang: str, scenario: str | None = None) -> None:
+    """Opens the practice page (at `scenario`'s link, if given) and waits until both widgets show a screen."""
+    page.goto(PAGES[lang] + (f"?practice={scenario}" if scenario else ""))
+    page.locator(APP).scroll_into_view_if_needed()  # Python loads when the phone is seen
+    page.wait_for_selector(f"{APP}[data-state=ready][data-screen]", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(f"{LOGIN}[data-state=ready][data-screen]", timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(f"{APP}[data-busy=false]")
+
+
+def act(page, root: str, action: str = "next", **fields: str) -> None:
+    """Types `fields` into `root`'s inputs and presses its button `action`."""
+    for name, value in fields.items():
+        page.fill(f"{root} input[name={name}]", value)
+    page.click(f"{root} [data-action={action}]")
+
+
+def expect_screen(page, root: str, screen: str) -> None:
+    """`root` shows `screen`, no event is pending, and focus is on that screen's heading."""
+    expect(page.locator(root)).to_have_attribute("data-screen", screen)
+    expect(page.locator(root)).to_have_attribute("data-busy", "false")
+    heading = page.locator(f"{root} .pycheck__screen-title:not([hidden])")
+    expect(heading).to_have_count(1)
+    expect(heading).to_have_attribute("data-screens", screen)
+    expect(heading).to_be_focused()
+
+
+def error_text(code: str, lang: str, **params: object) -> str:
+    return messages.text(f"practice.error.{code}", lang, **{**params, **practice.ERRORS[code][1]})
+
+
+def expect_error(page, root: str, lang: str, code: str, typed: dict[str, str], **params: object) -> None:
+    """The error `code` is shown in `lang`, tied to its field (aria-invalid, aria-describedby), which has
+    focus; every field keeps what was typed (`typed`)."""
+    error = page.locator(f"{root} [data-role=error]")
+    expect(error).to_have_text(error_text(code, lang, **params))
+    expect(error).to_be_visible()
+    field = page.locator(f"{root} input[name={practice.ERRORS[code][0]}]")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert error.get_attribute("id") in field.get_attribute("aria-describedby").split()
+    expect(field).to_be_focused()
+    assert page.locator(f"{root} input[aria-invalid]").count() == 1
+    for name, value in typed.items():
+        expect(page.locator(f"{root} input[name={name}]")).to_have_value(value)
+
+
+def expect_no_error(page, root: str) -> None:
+    expect(page.locator(f"{root} [data-role=error]")).to_be_hidden()
+    assert page.locator(f"{root} input[aria-invalid]").count() == 0
+
+
+def shown(page, selector: str) -> str:
+    return page.locator(selector).inner_text().strip()
+
+
+def sms_code(page) -> str:
+    """The activation code in the practice SMS."""
+    return re.search(r"\b([0-9]{6})\b", shown(page, f"{APP} [data-role=sms]")).group(1)
+
+
+def activate(page, pin: str = PIN) -> None:
+    """From `activate`: the phone number, the SMS code, push and Touch ID skipped, the PIN twice."""
+    act(page, APP, phone=PHONE)
+    expect_screen(page, APP, "activation-code")
+    act(page, APP, activation_code=sms_code(page))
+    expect_screen(page, APP, "push")
+    act(page, APP, "skip")
+    expect_screen(page, APP, "touch-id")
+    act(page, APP, "skip")
+    expect_screen(page, APP, "new-pin")
+    act(page, APP, pin=pin, pin_confirm=pin)
+    expect_screen(page, APP, "home")
+
+
+def make_code(page, pin: str = PIN) -> str:
+    """From `home` or `code`: «Lag engangskode» and the PIN; returns the code the app shows."""
+    act(page, APP, "make-code")
+    expect_screen(page, APP, "enter-pin")
+    act(page, APP, pin=pin)
+    expect_screen(page, APP, "code")
+    return shown(page, f"{APP} [data-role=code]")
+
+
+def sign_in(page) -> None:
+    """The practice login's first screen: the username it shows, and an accepted password."""
+    username = shown(page, f"{LOGIN} [data-role=username]")
+    act(page, LOGIN, username=username, password=PASSWORD)
+    expect_screen(page, LOGIN, "otp")
+
+
+def now(page) -> float:
+    """The page's clock, in seconds."""
+    return page.evaluate("Date.now()") / 1000
+
+
+def seconds_left(lang: str, seconds: int) -> str:
+    return messages.text("totp.seconds_left", lang, seconds=seconds)
+
+
+# --- fixtures ---------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def context(browser, site_url):
+    ctx = recording_context(browser, base_url=site_url)
+    watch_csp(ctx)
+    ctx.clock.install(time=START)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture(scope="module")
+def pages(context):
+    """One booted page per language, opened on first use."""
+    opened = {}
+    yield opened
+    for page in opened.values():
+        page.close()
+
+
+def private(context, page, seen: int) -> None:
+    """Since `seen` requests: none at all, nothing stored, no CSP violation."""
+    assert context.requests[seen:] == []
+    assert page.evaluate(STORAGE) == NOTHING_STORED
+    assert context.cookies() == []
+    assert csp_violations(page) == []
+
+
+@pytest.fixture(params=LANGS)
+def lang(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def page(context, pages, lang):
+    """This language's page, started over with «Start again» and its clock stopped at 1 s past a 30 s
+    boundary; afterwards nothing may have been requested, stored or refused by the CSP."""
+    if lang not in pages:
+        pages[lang] = context.new_page()
+        open_practice(pages[lang], lang)
+    pg = pages[lang]
+    pg.bring_to_front()
+    pg.wait_for_load_state("networkidle")
+    seen = len(context.requests)
+    act(pg, APP, "reset")
+    expect_screen(pg, APP, "activate")
+    expect(pg.locator(LOGIN)).to_have_attribute("data-screen", "credentials")
+    context.clock.pause_at((math.floor(now(pg) / 30) + 2) * 30 + 1)
+    yield pg
+    private(context, pg, seen)
+    context.clock.resume()
+
+
+# --- the tests --------------------------------------------------------------------------------------
+
+def test_activation_refuses_each_bad_input_and_keeps_it(page, lang):
+    note = page.locator(f"{APP} [data-role=note]")
+    expect(note).to_have_text(messages.text("practice.note.activate", lang))
+    for typed, code in (("", "phone_missing"), ("+46 70 123 45 67", "phone_chars"), ("412 34 56", "phone_length"),
+                        ("812 34 567", "phone_start"), ("0047 412 34 5678", "phone_length")):
+        act(page, APP, phone=typed)
+        expect_error(page, APP, lang, code, {"phone": typed})
+        # the hint stays tied to the field beside the error
+        assert f"{page.get_attribute(f'{APP} input[name=phone]', 'id')}-hint" in \
+            page.get_attribute(f"{APP} input[name=phone]", "aria-describedby")
+    act(page, APP, phone=PHONE)
+    expect_screen(page, APP, "activation-code")
+    expect_no_error(page, APP)
+    expect(page.locator(f"{APP} [data-role=sms]")).to_be_visible()
+    code = sms_code(page)
+    assert shown(page, f"{APP} [data-role=sms]") == messages.text("practice.sms", lang, code=code)
+    wrong = str((int(code[0]) + 1) % 10) + code[1:]
+    for typed, error in (("12ab56", "activation_format"), ("12345", "activation_format"),
+                         (wrong, "activation_wrong")):
+        act(page, APP, activation_code=typed)
+        expect_error(page, APP, lang, error, {"activation_code": typed})
+    act(page, APP, activation_code=code)
+    expect_screen(page, APP, "push")
+    act(page, APP, "skip")
+    expect_screen(page, APP, "touch-id")
+    act(page, APP, "skip")
+    expect_screen(page, APP, "new-pin")
+    for pin, confirm, error in (("12a4", "12a4", "pin_format"), ("123", "123", "pin_format"),
+                                ("1234", "", "pin_confirm_missing"), ("1234", "4321", "pin_mismatch")):
+        act(page, APP, pin=pin, pin_confirm=confirm)
+        expect_error(page, APP, lang, error, {"pin": pin, "pin_confirm": confirm})
+    act(page, APP, pin=PIN, pin_confirm=PIN)
+    expect_screen(page, APP, "home")
+    expect(note).to_have_text(messages.text("practice.note.home", lang))
+    expect_no_error(page, APP)
+
+
+def test_a_code_is_refused_after_120_seconds_and_a_new_one_logs_in(page, lang):
+    activate(page)
+    sign_in(page)
+    code = make_code(page)
+    assert re.fullmatch(r"[0-9]{6}", code)
+    expect(page.locator(f"{APP} [data-role=seconds-left]")).to_have_text(seconds_left(lang, 120))
+    # the countdown is announced at 60 s left, politely
+    page.clock.fast_forward(60_000)
+    expect(page.locator(f"{APP} [data-role=seconds-left]")).to_have_text(seconds_left(lang, 60))
+    page.clock.run_for(100)
+    announce = page.locator(f"{APP} [data-role=announce]")
+    expect(announce).to_have_text(seconds_left(lang, 60))
+    assert announce.get_attribute("aria-live") == "polite"
+    # 120 s after it was made, the code has expired: the app says so, and the login refuses it
+    page.clock.fast_forward(60_000)
+    expect(page.locator(f"{APP} [data-when=expired]")).to_be_visible()
+    expect(page.locator(f"{APP} [data-when=expired]")).to_have_text(widgets.text("practice_expired", lang))
+    expect(page.locator(f"{APP}[data-busy=false]")).to_have_count(1)
+    act(page, LOGIN, otp=code)
+    expect_error(page, LOGIN, lang, "otp_expired", {"otp": code})
+    # a new code, typed with one second to spare, logs in
+    fresh = make_code(page)
+    expect(page.locator(f"{APP} [data-when=expired]")).to_be_hidden()
+    page.clock.fast_forward(119_000)
+    act(page, LOGIN, otp=fresh)
+    expect_screen(page, LOGIN, "done")
+    expect(page.locator(f"{LOGIN} [data-role=note]")).to_have_text(messages.text("practice.login.done", lang))
+    assert shown(page, f"{LOGIN} .pycheck__screen-title:not([hidden])") == widgets.text("practice_done_title", lang)
+
+
+def test_the_login_refuses_bad_input_with_its_reason(page, lang):
+    act(page, LOGIN, username="", password="")
+    expect_error(page, LOGIN, lang, "username_missing", {"username": ""})
+    act(page, LOGIN, username="kari.nordmann", password=PASSWORD)
+    expect_error(page, LOGIN, lang, "username_wrong", {"username": "kari.nordmann", "password": PASSWORD})
+    act(page, LOGIN, username=practice.USERNAME, password="passord")
+    expect_error(page, LOGIN, lang, "password_rules", {"username": practice.USERNAME, "password": "passord"})
+    sign_in(page)
+    act(page, LOGIN, otp="12ab56")
+    expect_error(page, LOGIN, lang, "otp_format", {"otp": "12ab56"})
+    act(page, LOGIN, otp="123456")
+    expect_error(page, LOGIN, lang, "otp_no_code", {"otp": "123456"})
+
+
+def test_offline_codes_have_8_digits_and_change_at_the_30_second_boundary(page, lang):
+    activate(page)
+    sign_in(page)
+    make_code(page)
+    act(page, APP, "offline")
+    expect(page.locator(f"{APP} [data-action=offline]")).to_have_attribute("aria-pressed", "true")
+    expect(page.locator(f"{APP} [data-role=note]")).to_have_text(
+        messages.text("practice.note.code_offline", lang, digits=8, seconds=30))
+    code = page.locator(f"{APP} [data-role=code]")
+    expect(code).to_have_text(re.compile(r"^[0-9]{8}$"))
+    first = code.inner_text()
+    # the clock stands 1 s past a 30 s boundary: this code lasts 29 s more
+    expect(page.locator(f"{APP} [data-role=seconds-left]")).to_have_text(seconds_left(lang, 29))
+    page.clock.fast_forward(28_000)
+    expect(page.locator(f"{APP} [data-role=seconds-left]")).to_have_text(seconds_left(lang, 1))
+    expect(code).to_have_text(first)
+    page.clock.fast_forward(1_000)
+    expect(code).not_to_have_text(first)
+    expect(code).to_have_text(re.compile(r"^[0-9]{8}$"))
+    expect(page.locator(f"{APP}[data-busy=false]")).to_have_count(1)
+    second = code.inner_text()
+    # the code of the step before is refused as changed; the one shown now logs in
+    act(page, LOGIN, otp=first)
+    expect_error(page, LOGIN, lang, "otp_changed", {"otp": first})
+    act(page, LOGIN, otp=second)
+    expect_screen(page, LOGIN, "done")
+    expect(page.locator(f"{LOGIN} [data-role=note]")).to_have_text(
+        messages.text("practice.login.done_offline", lang, digits=8))
+
+
+def test_three_wrong_pins_block_and_support_unblocks(page, lang):
+    activate(page)
+    act(page, APP, "make-code")
+    expect_screen(page, APP, "enter-pin")
+    act(page, APP, pin="0000")
+    expect_error(page, APP, lang, "pin_wrong", {"pin": "0000"}, tries=2)
+    act(page, APP, pin="12ab")  # not a PIN at all: refused, not counted
+    expect_error(page, APP, lang, "pin_format", {"pin": "12ab"})
+    act(page, APP, pin="1111")
+    expect_error(page, APP, lang, "pin_wrong", {"pin": "1111"}, tries=1)
+    act(page, APP, pin="2222")
+    expect_screen(page, APP, "blocked")
+    expect(page.locator(f"{APP} [data-role=error]")).to_have_text(error_text("pin_blocked", lang))
+    # an error of the whole screen is read with its heading, which has focus
+    heading = page.locator(f"{APP} .pycheck__screen-title:not([hidden])")
+    expect(heading).to_have_attribute("aria-describedby", page.get_attribute(f"{APP} [data-role=error]", "id"))
+    note = page.locator(f"{APP} [data-role=note]")
+    expect(note).to_have_text(messages.text("practice.note.blocked", lang, tries=3))
+    assert "400 01 960" in note.inner_text()
+    assert ("tastevalg 1" if lang == "nb" else "press 1") in note.inner_text()
+    act(page, APP, "call-support")
+    expect_screen(page, APP, "unblock")
+    expect(note).to_contain_text("400 01 960")
+    unblock = shown(page, f"{APP} [data-role=unblock-code]")
+    assert re.fullmatch(r"[0-9]{9}", unblock)
+    wrong = str((int(unblock[0]) + 1) % 10) + unblock[1:]
+    for typed, error in (("12345678", "unblock_format"), ("12345678a", "unblock_format"), (wrong, "unblock_wrong")):
+        act(page, APP, unblock_code=typed)
+        expect_error(page, APP, lang, error, {"unblock_code": typed})
+    act(page, APP, unblock_code=unblock)
+    expect_screen(page, APP, "new-pin")
+    act(page, APP, pin="1357", pin_confirm="1357")
+    expect_screen(page, APP, "home")
+    sign_in(page)
+    act(page, LOGIN, otp=make_code(page, "1357"))
+    expect_screen(page, LOGIN, "done")
+
+
+def test_start_again_clears_everything(page, lang):
+    activate(page)
+    sign_in(page)
+    act(page, APP, "make-code")
+    page.fill(f"{APP} input[name=pin]", "99")
+    page.fill(f"{LOGIN} input[name=otp]", "123")
+    act(page, APP, "reset")
+    expect_screen(page, APP, "activate")
+    expect(page.locator(LOGIN)).to_have_attribute("data-screen", "credentials")
+    for root in (APP, LOGIN):
+        expect_no_error(page, root)
+        assert page.evaluate(f"[...document.querySelectorAll('{root} input')].map((i) => i.value).join('')") == ""
+
+
+@pytest.mark.parametrize(("scenario", "app_screen", "login_screen"), [
+    ("start", "activate", "credentials"), ("activation", "activate", "otp"),
+    ("make-code", "home", "otp"), ("blocked", "blocked", "otp"),
+])
+def test_each_scenario_link_opens_at_its_screen(context, pages, lang, scenario, app_screen, login_screen):
+    if lang not in pages:
+        pages[lang] = context.new_page()
+    pg = pages[lang]
+    pg.bring_to_front()
+    open_practice(pg, lang, scenario)
+    seen = len(context.requests)
+    expect(pg.locator(APP)).to_have_attribute("data-screen", app_screen)
+    expect(pg.locator(LOGIN)).to_have_attribute("data-screen", login_screen)
+    expect_no_error(pg, APP)
+    if scenario == "make-code":
+        # the scenario tells its PIN, which makes a code the login accepts
+        pin = shown(pg, f"{APP} [data-role=practice-pin]")
+        assert re.fullmatch(r"[0-9]{4}", pin)
+        act(pg, LOGIN, otp=make_code(pg, pin))
+        expect_screen(pg, LOGIN, "done")
+    private(context, pg, seen)
