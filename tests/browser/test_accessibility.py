@@ -1,6 +1,7 @@
 """WCAG 2.1 AA, checked by axe-core in the browser: every built page of both languages, and the widgets
-in each of their states (idle, loading, failing, accepted, mismatch, fallback, TOTP demo running);
-and a keyboard-only walk through the checker whose verdict is announced by a polite live region.
+in each of their states (idle, loading, failing, accepted, mismatch, fallback, TOTP demo running),
+every screen of the practice phone and login; and a keyboard-only walk through the checker whose
+verdict is announced by a polite live region.
 
 axe-core comes from the pinned npm package (node_modules/axe-core), never from a CDN. The pages'
 Content-Security-Policy forbids inline scripts, so Playwright's add_script_tag(content=…) would be
@@ -16,8 +17,11 @@ import accessibility
 import pytest
 import widgets
 from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP
+from playwright.sync_api import expect
+from test_practice import (APP, LOGIN, PHONE, PIN, START, act, expect_error, expect_screen, make_code, open_practice,
+                           sms_code)
 
-from pycheck import check_password, messages
+from pycheck import check_password, messages, practice
 
 pytestmark = pytest.mark.browser
 
@@ -30,6 +34,7 @@ AXE_TAGS = SCOPE["axe_tags"]
 ACCEPTED = "Korrekt-Hest-Batteri-9!"
 FAILING = "Passord123!Passord"  # fails rules and draws a warning, so the warnings list is shown too
 LANGS = ("nb", "en")
+PRACTICE = f"{APP}, {LOGIN}"  # the practice phone and login, checked together
 
 
 @pytest.fixture(scope="session")
@@ -321,3 +326,66 @@ def test_keyboard_only_walk_is_announced_politely(ready_context):
         assert widgets.text("suggested", "nb") in statuses
     finally:
         page.close()
+
+
+# --- the practice phone and login, screen by screen -------------------------------------------------
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_practice_screens_have_no_violation(browser, site_url, axe_source, lang):
+    """Every screen of the practice phone and of the practice login, also with an error shown, the
+    code made offline and the code expired (the page's clock is moved past its 120 s)."""
+    context = browser.new_context(base_url=site_url)
+    context.clock.install(time=START)
+    page = context.new_page()
+    try:
+        open_practice(page, lang)
+
+        def check(where: str) -> None:
+            assert_no_violations(page, axe_source, f"{lang} practice {where}", PRACTICE)
+
+        def step(root: str, screen: str, action: str = "next", **fields: str) -> None:
+            act(page, root, action, **fields)
+            expect_screen(page, root, screen)
+            check(screen)
+
+        check("activate and credentials")
+        act(page, APP, phone="812 34 567")
+        expect_error(page, APP, lang, "phone_start", {"phone": "812 34 567"})
+        act(page, LOGIN, username="", password="")
+        expect_error(page, LOGIN, lang, "username_missing", {"username": ""})
+        check("errors on activate and credentials")
+        step(APP, "activation-code", phone=PHONE)
+        step(APP, "push", activation_code=sms_code(page))
+        step(APP, "touch-id", "skip")
+        step(APP, "new-pin", "skip")
+        act(page, APP, pin=PIN, pin_confirm="0000")
+        expect_error(page, APP, lang, "pin_mismatch", {"pin": PIN, "pin_confirm": "0000"})
+        check("new-pin error")
+        step(APP, "home", pin=PIN, pin_confirm=PIN)
+        step(LOGIN, "otp", "next", username=practice.USERNAME, password=ACCEPTED)
+        act(page, LOGIN, otp="12ab")
+        expect_error(page, LOGIN, lang, "otp_format", {"otp": "12ab"})
+        check("otp error")
+        step(APP, "enter-pin", "make-code")
+        step(APP, "code", pin=PIN)
+        act(page, APP, "offline")
+        expect(page.locator(f"{APP} [data-role=code]")).to_have_text(re.compile(r"^[0-9]{8}$"))
+        check("code offline")
+        act(page, APP, "offline")
+        expect(page.locator(f"{APP} [data-role=code]")).to_have_text(re.compile(r"^[0-9]{6}$"))
+        page.clock.fast_forward(120_000)
+        expect(page.locator(f"{APP} [data-when=expired]")).to_be_visible()
+        check("code expired")
+        step(LOGIN, "done", "next", otp=make_code(page, PIN))
+        step(APP, "enter-pin", "make-code")
+        act(page, APP, pin="0000")
+        expect_error(page, APP, lang, "pin_wrong", {"pin": "0000"}, tries=2)
+        check("enter-pin error")
+        act(page, APP, pin="0000")
+        step(APP, "blocked", pin="0000")
+        step(APP, "unblock", "call-support")
+        act(page, APP, unblock_code="1")
+        expect_error(page, APP, lang, "unblock_format", {"unblock_code": "1"})
+        check("unblock error")
+    finally:
+        context.close()
