@@ -7,6 +7,8 @@ conftest); the bench scripts get tests/ through PYTHONPATH (`make bench`).
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -98,3 +100,17 @@ def assert_fallback(page: Page, root: str, lang: str) -> None:
     assert page.locator(f"{root} [data-role=status]").inner_text() == widgets.text("unavailable", lang)
     assert page.locator(f"{root} [data-action=retry]").is_visible()
     assert page.locator(f"{root} [data-action=retry]").inner_text() == widgets.text("retry", lang)
+
+
+def serve_pinned_runtime_json(context: BrowserContext, site_dir: Path, name: str, data: dict) -> None:
+    """Serves `data` as the runtime's JSON file `name` (snapshot.json, pyodide-lock.json) and pins its
+    sha256 in the worker's integrity.mjs as a build would: what is then refused is refused for what the
+    file says, not for its hash."""
+    body = json.dumps(data).encode()
+    integrity = site_dir / "assets" / "javascripts" / "pycheck" / "integrity.mjs"
+    pins = json.loads(integrity.read_text("utf-8").split("=", 1)[1].rstrip().rstrip(";"))
+    pins[name] = hashlib.sha256(body).hexdigest()
+    context.route(f"**/pyodide/{name}", lambda route: route.fulfill(status=200, body=body,
+                                                                    content_type="application/json"))
+    context.route("**/pycheck/integrity.mjs", lambda route: route.fulfill(
+        status=200, body=f"export const RUNTIME_SHA256 = {json.dumps(pins)};", content_type="text/javascript"))

@@ -13,7 +13,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browserkit import CHECKER, READY_TIMEOUT_MS, refuse_snapshot
+from browserkit import CHECKER, READY_TIMEOUT_MS, refuse_snapshot, serve_pinned_runtime_json
 
 from pycheck import check_password, totp
 
@@ -65,8 +65,7 @@ def serve_as_snapshot(context, site_dir: Path, packed: bytes) -> None:
     """Serves `packed` as the snapshot, with a manifest that records its sha256 and size: it passes the
     worker's integrity check, so what happens next is up to the bytes themselves."""
     forged = {**manifest(site_dir), "sha256": hashlib.sha256(packed).hexdigest(), "bytes": len(packed)}
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=json.dumps(forged),
-                                                                            content_type="application/json"))
+    serve_pinned_runtime_json(context, site_dir, "snapshot.json", forged)
     context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=packed))
 
 

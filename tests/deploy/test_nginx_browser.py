@@ -3,7 +3,6 @@ no request to another origin; other origins cannot frame a page; and every file 
 refused when changed, with the normal boot as the fallback where one exists."""
 from __future__ import annotations
 
-import hashlib
 import http.server
 import json
 import threading
@@ -12,18 +11,13 @@ from contextlib import contextmanager
 from urllib.parse import urlsplit
 
 import pytest
-from browserkit import CHECKER, READY_TIMEOUT_MS, assert_fallback, chromium, csp_violations, recording_context, watch_csp
+from browserkit import (CHECKER, READY_TIMEOUT_MS, assert_fallback, csp_violations, recording_context,
+                        serve_pinned_runtime_json, watch_csp)
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Korrekt-Hest-Batteri-9"
 # Another origin the forged files point at: it must never be asked for anything.
 ELSEWHERE = "http://127.0.0.2:9/"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as launched:
-        yield launched
 
 
 @pytest.fixture
@@ -62,18 +56,6 @@ def fallback(context, path: str = "checker/"):
     page.fill(f"{CHECKER} input[name=password]", PASSWORD)
     assert_fallback(page, CHECKER, "nb")
     return page
-
-
-def forge(context, site_dir, name: str, data: dict) -> None:
-    """Serves `data` as the runtime's `name`, and pins its sha256 in integrity.mjs as a build would:
-    what is then refused is refused by what the file says, not by its hash."""
-    body = json.dumps(data).encode()
-    pins = json.loads((site_dir / "assets/javascripts/pycheck/integrity.mjs").read_text("utf-8")
-                      .split("=", 1)[1].rstrip().rstrip(";"))
-    pins[name] = hashlib.sha256(body).hexdigest()
-    context.route(f"**/pyodide/{name}", lambda route: route.fulfill(status=200, body=body, content_type="application/json"))
-    context.route("**/pycheck/integrity.mjs", lambda route: route.fulfill(
-        status=200, body=f"export const RUNTIME_SHA256 = {json.dumps(pins)};", content_type="text/javascript"))
 
 
 def runtime_json(site_dir, name: str) -> dict:
@@ -146,14 +128,14 @@ def test_a_changed_snapshot_manifest_is_refused_by_its_pin(context, nginx_url, s
 
 @pytest.mark.parametrize("file", [ELSEWHERE + "snapshot.bin.gz", "../snapshot.bin.gz", "x/../snapshot.bin.gz"])
 def test_a_snapshot_elsewhere_is_refused(context, nginx_url, site_dir, file):
-    forge(context, site_dir, "snapshot.json", {**runtime_json(site_dir, "snapshot.json"), "file": file})
+    serve_pinned_runtime_json(context, site_dir, "snapshot.json", {**runtime_json(site_dir, "snapshot.json"), "file": file})
     page = verdict(context)
     assert wheel_fetched(context) and not any("snapshot.bin.gz" in u for u in context.requests)
     assert csp_violations(page) == [] and others(context, nginx_url) == []
 
 
 def test_a_snapshot_for_another_wasm_is_refused(context, nginx_url, site_dir):
-    forge(context, site_dir, "snapshot.json", {**runtime_json(site_dir, "snapshot.json"), "wasm_sha256": "0" * 64})
+    serve_pinned_runtime_json(context, site_dir, "snapshot.json", {**runtime_json(site_dir, "snapshot.json"), "wasm_sha256": "0" * 64})
     verdict(context)
     assert wheel_fetched(context) and not fetched(context, "snapshot.bin.gz")
 
@@ -170,7 +152,7 @@ def test_a_changed_lock_file_is_refused_by_its_pin(context, nginx_url, site_dir)
 def test_a_wheel_elsewhere_is_refused(context, nginx_url, site_dir, file_name):
     lock = runtime_json(site_dir, "pyodide-lock.json")
     lock["packages"]["pycheck"]["file_name"] = file_name
-    forge(context, site_dir, "pyodide-lock.json", lock)
+    serve_pinned_runtime_json(context, site_dir, "pyodide-lock.json", lock)
     fallback(context)
     assert not wheel_fetched(context) and others(context, nginx_url) == []
 
