@@ -480,11 +480,13 @@ function mountApp(root) {
   let ticking = false;
   let lastLeft = null;
   let timer = null;
+  let announcing = null;
 
   function announce(text) {
+    clearTimeout(announcing);
     announcer.textContent = "";
-    // A fresh text each time, so a screen reader says it again.
-    setTimeout(() => {
+    // A fresh text each time, so a screen reader says it again; only the latest is said.
+    announcing = setTimeout(() => {
       announcer.textContent = text;
     }, 50);
   }
@@ -526,6 +528,11 @@ function mountApp(root) {
       offline.setAttribute("aria-pressed", String(Boolean(app.offline)));
       ui.drawScreen(app.screen, app, app.error, how);
       if (app.code !== oldCode) lastLeft = null;
+      if (!app.code) {
+        // The live region speaks of the code shown: without one it keeps no stale time.
+        clearTimeout(announcing);
+        announcer.textContent = "";
+      }
       if (app.expired && !wasExpired) announce(texts.practice_expired);
       countdown();
     },
