@@ -379,3 +379,166 @@ def test_each_scenario_link_opens_at_its_screen(context, pages, lang, scenario, 
         act(pg, LOGIN, otp=make_code(pg, pin))
         expect_screen(pg, LOGIN, "done")
     private(context, pg, seen)
+
+
+# --- narrow screens, zoom, reduced motion, time left on demand ------------------------------------
+
+# Every shown input and button of both widgets, scrolled to, lies within the viewport's width and is the
+# element found at its own centre (nothing covers it); the page itself never scrolls sideways. Text is
+# clipped where an element hides its overflow and its content is larger than its box.
+LAYOUT = """(roots) => {
+  const doc = document.documentElement;
+  const problems = [];
+  const reached = [];
+  if (doc.scrollWidth > doc.clientWidth) problems.push(`page: ${doc.scrollWidth} px wide in ${doc.clientWidth} px`);
+  const inside = roots.map((root) => `${root}, ${root} *`).join(", ");
+  for (const element of document.querySelectorAll(inside)) {
+    if (!element.checkVisibility() || element.matches(".visually-hidden")) continue;  // for screen readers only
+    const style = getComputedStyle(element);
+    const clipsX = ["hidden", "clip"].includes(style.overflowX) && element.scrollWidth > element.clientWidth;
+    const clipsY = ["hidden", "clip"].includes(style.overflowY) && element.scrollHeight > element.clientHeight;
+    if (clipsX || clipsY) problems.push(`clipped: ${element.outerHTML.slice(0, 100)}`);
+    if (!element.matches("input, button")) continue;
+    const name = element.name || element.dataset.action;
+    element.scrollIntoView({ block: "center", inline: "nearest" });
+    const box = element.getBoundingClientRect();
+    const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+    if (box.left < 0 || box.right > doc.clientWidth) problems.push(`${name}: at ${box.left}–${box.right} px`);
+    else if (!element.contains(hit)) problems.push(`${name}: covered by ${hit ? hit.outerHTML.slice(0, 100) : "nothing"}`);
+    else reached.push(name);
+  }
+  return { problems, reached };
+}"""
+# Every input and button of both widgets (the retry button shows only when Python could not start).
+CONTROLS = """(roots) => [...document.querySelectorAll(roots.map((root) => `${root} input, ${root} button`).join(", "))]
+  .map((element) => element.name || element.dataset.action).filter((name) => name !== "retry")"""
+# Anything of the widgets that moves: a CSS animation, or a transition that takes time.
+MOTION = """(roots) => {
+  const moving = [];
+  for (const element of document.querySelectorAll(roots.map((root) => `${root}, ${root} *`).join(", "))) {
+    for (const pseudo of [null, "::before", "::after"]) {
+      const style = getComputedStyle(element, pseudo);
+      const transition = style.transitionDuration.split(",").some((duration) => parseFloat(duration) > 0);
+      if (style.animationName !== "none" || transition) moving.push(`${element.outerHTML.slice(0, 80)} ${pseudo || ""}`);
+    }
+  }
+  return moving;
+}"""
+
+
+def walk_every_screen(page, visit) -> None:
+    """Calls `visit()` on every screen of the phone, the login's three screens among them."""
+    visit()  # activate, credentials
+    act(page, APP, phone="812 34 567")
+    expect(page.locator(f"{APP} [data-role=error]")).to_be_visible()
+    visit()  # with an error
+    act(page, APP, phone=PHONE)
+    expect_screen(page, APP, "activation-code")
+    visit()
+    act(page, APP, activation_code=sms_code(page))
+    expect_screen(page, APP, "push")
+    visit()
+    act(page, APP, "skip")
+    expect_screen(page, APP, "touch-id")
+    visit()
+    act(page, APP, "skip")
+    expect_screen(page, APP, "new-pin")
+    visit()
+    act(page, APP, pin=PIN, pin_confirm=PIN)
+    expect_screen(page, APP, "home")
+    visit()
+    sign_in(page)
+    act(page, APP, "make-code")
+    expect_screen(page, APP, "enter-pin")
+    visit()  # enter-pin, otp
+    act(page, APP, pin=PIN)
+    expect_screen(page, APP, "code")
+    act(page, APP, "offline")  # the longest code: 8 digits
+    expect(page.locator(f"{APP} [data-role=code]")).to_have_text(re.compile(r"^[0-9]{8}$"))
+    visit()
+    act(page, LOGIN, otp=shown(page, f"{APP} [data-role=code]"))
+    expect_screen(page, LOGIN, "done")
+    act(page, APP, "make-code")
+    for wrong in ("0000", "1111", "2222"):
+        act(page, APP, pin=wrong)
+    expect_screen(page, APP, "blocked")
+    visit()  # blocked, done
+    act(page, APP, "call-support")
+    expect_screen(page, APP, "unblock")
+    visit()
+
+
+# 200 % zoom: full-page zoom at 200 % in a 1280 px window leaves a viewport of 640 CSS px, and Material
+# sizes all its text in rem, so a 640 px viewport with the page's own root font size doubled is the
+# zoomed page with its text made twice as large again (WCAG 1.4.4 on top of 1.4.10): stricter than the
+# browser's zoom, never easier. Chromium's page scale factor would not do: it magnifies like a pinch,
+# without laying the page out again, so nothing could overflow.
+LAYOUTS = {
+    "320px": ({"width": 320, "height": 640}, 1),
+    "200%": ({"width": 640, "height": 360}, 2),
+}
+
+
+@pytest.mark.parametrize("layout", LAYOUTS)
+def test_every_screen_reflows_at_320_px_and_200_percent_zoom(page, lang, layout):
+    viewport, text_scale = LAYOUTS[layout]
+    wide = page.viewport_size
+    page.set_viewport_size(viewport)
+    page.evaluate("(scale) => { const html = document.documentElement;"
+                  " html.style.fontSize = parseFloat(getComputedStyle(html).fontSize) * scale + 'px'; }", text_scale)
+    reached = set()
+    try:
+        def visit():
+            found = page.evaluate(LAYOUT, [APP, LOGIN])
+            assert found["problems"] == [], page.get_attribute(APP, "data-screen")
+            reached.update(found["reached"])
+
+        walk_every_screen(page, visit)
+    finally:
+        page.evaluate("document.documentElement.style.removeProperty('font-size')")
+        page.set_viewport_size(wide)
+    assert reached == set(page.evaluate(CONTROLS, [APP, LOGIN]))
+
+
+def test_nothing_moves_when_the_reader_asks_for_reduced_motion(page, lang):
+    activate(page)
+    make_code(page)
+    assert page.evaluate(MOTION, [APP, LOGIN]) != []  # buttons fade their colours by default
+    page.emulate_media(reduced_motion="reduce")
+    try:
+        assert page.evaluate(MOTION, [APP, LOGIN]) == []
+    finally:
+        page.emulate_media(reduced_motion="no-preference")
+
+
+def test_time_left_is_said_on_demand(page, lang):
+    activate(page)
+    make_code(page)
+    announce = page.locator(f"{APP} [data-role=announce]")
+    assert announce.get_attribute("aria-live") == "polite"
+    button = page.locator(f"{APP} [data-action=time-left]")
+    expect(button).to_have_text(widgets.text("practice_time_left", lang))
+    page.clock.fast_forward(45_000)
+    page.clock.run_for(100)
+    expect(announce).to_have_text("")  # 75 s left: no threshold passed, nothing said by itself
+    button.click()
+    page.clock.run_for(100)
+    expect(announce).to_have_text(seconds_left(lang, 75))
+    # asked again, it is said again with the time of that moment
+    page.clock.fast_forward(2_000)
+    button.click()
+    expect(announce).to_have_text("")
+    page.clock.run_for(100)
+    expect(announce).to_have_text(seconds_left(lang, 73))
+    # the offline code's time runs to the next 30 s boundary (the clock started 1 s past one)
+    act(page, APP, "offline")
+    expect(page.locator(f"{APP} [data-role=code]")).to_have_text(re.compile(r"^[0-9]{8}$"))
+    button.click()
+    page.clock.run_for(100)
+    expect(announce).to_have_text(seconds_left(lang, 30 - (1 + 47) % 30))
+    act(page, APP, "offline")  # back online: at the latest 120 s on, that code has expired
+    page.clock.fast_forward(120_000)
+    expect(page.locator(f"{APP} [data-when=expired]")).to_be_visible()
+    button.click()
+    page.clock.run_for(100)
+    expect(announce).to_have_text(widgets.text("practice_expired", lang))
