@@ -404,7 +404,7 @@ LAYOUT = """(roots) => {
     const box = element.getBoundingClientRect();
     const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
     if (box.left < 0 || box.right > doc.clientWidth) problems.push(`${name}: at ${box.left}–${box.right} px`);
-    else if (!element.contains(hit)) problems.push(`${name}: covered by ${hit ? hit.outerHTML.slice(0, 100) : "nothing"}`);
+    else if (!element.contains(hit)) problems.push(`${name}: covered by ${hit ? hit.outerHTML.slice(0, 100) : "none"}`);
     else reached.push(name);
   }
   return { problems, reached };
@@ -419,7 +419,7 @@ MOTION = """(roots) => {
     for (const pseudo of [null, "::before", "::after"]) {
       const style = getComputedStyle(element, pseudo);
       const transition = style.transitionDuration.split(",").some((duration) => parseFloat(duration) > 0);
-      if (style.animationName !== "none" || transition) moving.push(`${element.outerHTML.slice(0, 80)} ${pseudo || ""}`);
+      if (style.animationName !== "none" || transition) moving.push(`${element.outerHTML.slice(0, 80)}${pseudo || ""}`);
     }
   }
   return moving;
