@@ -208,7 +208,7 @@ def support_table(steps: dict[str, list[Step]], lang: str, page: str) -> str:
             )
         rows.append(f'<tr><th scope="row">{html.escape(s.title)}</th>{"".join(cells)}</tr>')
     return (
-        f'<table class="support-table"><caption>{html.escape(widgets.text("step_table_caption", lang))}</caption>'
+        f'<table class="support-table" data-role="steps"><caption>{html.escape(widgets.text("step_table_caption", lang))}</caption>'
         f'<thead><tr><th scope="col">{html.escape(widgets.text("step_column", lang))}</th>{head}</tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )

@@ -31,7 +31,7 @@ def test_print_writes_the_step_addresses_out(page: Page, site_url: str) -> None:
 
 def test_support_page_lists_every_step_in_both_languages(page: Page, site_url: str) -> None:
     page.goto(site_url + "support/")
-    rows = page.locator(".support-table tbody tr")
+    rows = page.locator(".support-table[data-role=steps] tbody tr")
     expect(rows).to_have_count(20)  # the handout's 13 steps and the guide's 7 added ones
     # the guide now opens with "Før du starter"; the handout's first step follows it
     assert rows.first.locator('a[hreflang="nb"]').evaluate("a => a.href") == f"{site_url}#for-du-starter"

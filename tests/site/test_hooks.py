@@ -211,7 +211,7 @@ def test_steps_json_from_two_languages(tmp_path: Path) -> None:
 
 
 SUPPORT_TABLE_NB = (
-    '<table class="support-table"><caption>Alle stegene med lenker på norsk og engelsk</caption>'
+    '<table class="support-table" data-role="steps"><caption>Alle stegene med lenker på norsk og engelsk</caption>'
     '<thead><tr><th scope="col">Steg</th><th scope="col">Lenke på norsk</th><th scope="col">Lenke på engelsk</th></tr></thead>'
     '<tbody><tr><th scope="row">Steg A</th>'
     '<td><a href="../a/#steg-a" hreflang="nb" lang="nb">Steg A</a><br>'
