@@ -3,16 +3,16 @@ no request to another origin; other origins cannot frame a page; and every file 
 refused when changed, with the normal boot as the fallback where one exists."""
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from browserkit import (CHECKER, READY_TIMEOUT_MS, assert_fallback, csp_violations, recording_context,
                         serve_pinned_runtime_json, watch_csp)
+from static_server import serving
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Korrekt-Hest-Batteri-9"
@@ -78,31 +78,16 @@ def test_the_normal_boot_works_through_nginx(context, nginx_url):
 
 
 @contextmanager
-def framing_page(target: str) -> Iterator[str]:
+def framing_page(target: str, folder: Path) -> Iterator[str]:
     """A page on another origin (another port of 127.0.0.1) that frames `target`."""
-    body = f'<!doctype html><title>frame</title><iframe src="{target}"></iframe>'.encode()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self):
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html")
-            self.end_headers()
-            self.wfile.write(body)
-
-        def log_message(self, *args):
-            pass
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    (folder / "index.html").write_text(f'<!doctype html><title>frame</title><iframe src="{target}"></iframe>',
+                                       encoding="utf-8")
+    with serving(folder) as url:
+        yield url
 
 
-def test_another_origin_cannot_frame_a_page(browser, nginx_url):
-    with framing_page(nginx_url + "checker/") as outside:
+def test_another_origin_cannot_frame_a_page(browser, nginx_url, tmp_path):
+    with framing_page(nginx_url + "checker/", tmp_path) as outside:
         context = browser.new_context()
         try:
             page = context.new_page()
