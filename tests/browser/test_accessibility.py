@@ -18,7 +18,7 @@ import pytest
 import widgets
 from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP
 from playwright.sync_api import expect
-from test_practice import (APP, LOGIN, PHONE, PIN, START, act, expect_error, expect_screen, make_code, open_practice,
+from practicekit import (APP, LOGIN, PHONE, PIN, START, act, expect_error, expect_screen, make_code, open_practice,
                            sms_code)
 
 from pycheck import check_password, messages, practice
