@@ -18,7 +18,8 @@ variant, so the table says what each gave:
   checker-page      the site's English checker page as shipped (snapshot, sha256 check, fallback): a
                     password typed at once, until the verdict (data-ok) is on the widget
   checker-normal    the same page served without the snapshot, so the worker boots normally
-  practice-page     the English practice page as shipped, opened at ?practice=start: the moment the
+  practice-page     the English practice page as shipped, opened at ?practice=activation (the phone
+                    number screen, the reader's first task there): the moment the
                     practice phone shows its first screen (Python ready; the fields show no sooner), a
                     mobile number is typed and «Start aktiveringen» pressed, until the phone shows the
                     activation code screen (the practice's first response to the reader's first
@@ -223,7 +224,7 @@ def main() -> None:
                 variants["checker-page"] = (url, "checker", False)
                 variants["checker-normal"] = (url.replace(base, bare_base), "checker", False)
             if url := site_page_url(base, "ove", "app"):
-                variants["practice-page"] = (url + "?practice=start", "practice", False)
+                variants["practice-page"] = (url + "?practice=activation", "practice", False)
             if args.only:
                 variants = {name: v for name, v in variants.items() if name in args.only}
             times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in variants}

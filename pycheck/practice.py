@@ -25,7 +25,7 @@ from . import messages, totp
 
 SCENARIOS = ("start", "activation", "make-code", "blocked")
 EVENTS = ("next", "skip", "make-code", "offline", "call-support", "tick", "reset", "login-next")
-APP_SCREENS = ("activate", "activation-code", "push", "touch-id", "new-pin", "home", "enter-pin", "code",
+APP_SCREENS = ("push", "activate", "activation-code", "touch-id", "new-pin", "home", "enter-pin", "code",
                "blocked", "unblock")
 LOGIN_SCREENS = ("credentials", "otp", "done")
 BLOCKED_SCREENS = ("blocked", "unblock")
@@ -204,9 +204,9 @@ _STATE_KEYS = {"version", *_STATE_CHECKS}
 #: What each app screen needs: True, the field is set; False, it is empty. Checked on every state
 #: that comes back, so that no handler meets a screen without what it works on.
 _SCREEN_NEEDS: dict[str, dict[str, bool]] = {
+    "push": {"phone": False, "activation_code": False, "pin": False},
     "activate": {"phone": False, "activation_code": False, "pin": False},
     "activation-code": {"phone": True, "activation_code": True, "pin": False},
-    "push": {"phone": True, "activation_code": True, "pin": False},
     "touch-id": {"phone": True, "activation_code": True, "pin": False},
     "new-pin": {"phone": True, "activation_code": True, "pin": False},
     "home": {"phone": True, "activation_code": True, "pin": True},
@@ -233,11 +233,12 @@ def _digits(count: int) -> str:
 
 def start(scenario: str = "start") -> Practice:
     """A new practice at `scenario`'s point, with a fresh secret key. `scenario` must be in SCENARIOS."""
-    fresh = Practice(scenario=scenario, screen="activate", login="credentials", secret=totp.new_demo_secret())
+    # As in the handout: the app first offers push notifications, then asks for the phone number.
+    fresh = Practice(scenario=scenario, screen="push", login="credentials", secret=totp.new_demo_secret())
     if scenario == "start":
         return fresh
     if scenario == "activation":
-        return dataclasses.replace(fresh, login="otp")
+        return dataclasses.replace(fresh, screen="activate", login="otp")
     activated = dataclasses.replace(fresh, login="otp", phone=PRACTICE_PHONE,
                                     activation_code=_digits(ACTIVATION_DIGITS), pin=_digits(PIN_DIGITS))
     if scenario == "make-code":
@@ -328,7 +329,7 @@ def _submit_activation_code(state: Practice, fields: Mapping[str, object], at: f
     typed = _number(fields, "activation_code", "activation_missing", "activation_format", (ACTIVATION_DIGITS,))
     if not secrets.compare_digest(typed, state.activation_code or ""):
         raise Refused("activation_wrong")
-    return dataclasses.replace(state, screen="push")
+    return dataclasses.replace(state, screen="touch-id")
 
 
 def _submit_new_pin(state: Practice, fields: Mapping[str, object], at: float) -> Practice:
@@ -371,10 +372,10 @@ def _submit_unblock_code(state: Practice, fields: Mapping[str, object], at: floa
 
 #: (app screen, event) -> handler. An event that its screen does not offer changes nothing.
 APP_EVENTS: dict[tuple[str, str], Handler] = {
+    ("push", "next"): _go("activate"),
+    ("push", "skip"): _go("activate"),
     ("activate", "next"): _submit_phone,
     ("activation-code", "next"): _submit_activation_code,
-    ("push", "next"): _go("touch-id"),
-    ("push", "skip"): _go("touch-id"),
     ("touch-id", "next"): _go("new-pin"),
     ("touch-id", "skip"): _go("new-pin"),
     ("new-pin", "next"): _submit_new_pin,

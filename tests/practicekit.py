@@ -92,12 +92,10 @@ def sms_code(page) -> str:
 
 
 def activate(page, pin: str = PIN) -> None:
-    """From `activate`: the phone number, the SMS code, push and Touch ID skipped, the PIN twice."""
+    """From `activate`: the phone number, the SMS code, Touch ID skipped, the PIN twice."""
     act(page, APP, phone=PHONE)
     expect_screen(page, APP, "activation-code")
     act(page, APP, activation_code=sms_code(page))
-    expect_screen(page, APP, "push")
-    act(page, APP, "skip")
     expect_screen(page, APP, "touch-id")
     act(page, APP, "skip")
     expect_screen(page, APP, "new-pin")

@@ -58,8 +58,9 @@ def lang(request) -> str:
 
 @pytest.fixture
 def page(context, pages, lang):
-    """This language's page, started over with «Start again» and its clock stopped at 1 s past a 30 s
-    boundary; afterwards nothing may have been requested, stored or refused by the CSP."""
+    """This language's page, started over with «Start again», past the push question (skipped) to the
+    phone number, and its clock stopped at 1 s past a 30 s boundary; afterwards nothing may have been
+    requested, stored or refused by the CSP."""
     if lang not in pages:
         pages[lang] = context.new_page()
         open_practice(pages[lang], lang)
@@ -68,6 +69,8 @@ def page(context, pages, lang):
     pg.wait_for_load_state("networkidle")
     seen = len(context.requests)
     act(pg, APP, "reset")
+    expect_screen(pg, APP, "push")
+    act(pg, APP, "skip")
     expect_screen(pg, APP, "activate")
     expect(pg.locator(LOGIN)).to_have_attribute("data-screen", "credentials")
     context.clock.pause_at((math.floor(now(pg) / 30) + 2) * 30 + 1)
@@ -100,8 +103,6 @@ def test_activation_refuses_each_bad_input_and_keeps_it(page, lang):
         act(page, APP, activation_code=typed)
         expect_error(page, APP, lang, error, {"activation_code": typed})
     act(page, APP, activation_code=code)
-    expect_screen(page, APP, "push")
-    act(page, APP, "skip")
     expect_screen(page, APP, "touch-id")
     act(page, APP, "skip")
     expect_screen(page, APP, "new-pin")
@@ -234,7 +235,7 @@ def test_start_again_clears_everything(page, lang):
     page.fill(f"{APP} input[name=pin]", "99")
     page.fill(f"{LOGIN} input[name=otp]", "123")
     act(page, APP, "reset")
-    expect_screen(page, APP, "activate")
+    expect_screen(page, APP, "push")  # as in the handout, the app first offers push notifications
     expect(page.locator(LOGIN)).to_have_attribute("data-screen", "credentials")
     for root in (APP, LOGIN):
         expect_no_error(page, root)
@@ -242,7 +243,7 @@ def test_start_again_clears_everything(page, lang):
 
 
 @pytest.mark.parametrize(("scenario", "app_screen", "login_screen"), [
-    ("start", "activate", "credentials"), ("activation", "activate", "otp"),
+    ("start", "push", "credentials"), ("activation", "activate", "otp"),
     ("make-code", "home", "otp"), ("blocked", "blocked", "otp"),
 ])
 def test_each_scenario_link_opens_at_its_screen(context, pages, lang, scenario, app_screen, login_screen):
@@ -311,7 +312,12 @@ MOTION = """(roots) => {
 
 def walk_every_screen(page, visit) -> None:
     """Calls `visit()` on every screen of the phone, the login's three screens among them."""
-    visit()  # activate, credentials
+    act(page, APP, "reset")
+    expect_screen(page, APP, "push")
+    visit()  # push, credentials
+    act(page, APP, "skip")
+    expect_screen(page, APP, "activate")
+    visit()
     act(page, APP, phone="812 34 567")
     expect(page.locator(f"{APP} [data-role=error]")).to_be_visible()
     visit()  # with an error
@@ -319,9 +325,6 @@ def walk_every_screen(page, visit) -> None:
     expect_screen(page, APP, "activation-code")
     visit()
     act(page, APP, activation_code=sms_code(page))
-    expect_screen(page, APP, "push")
-    visit()
-    act(page, APP, "skip")
     expect_screen(page, APP, "touch-id")
     visit()
     act(page, APP, "skip")

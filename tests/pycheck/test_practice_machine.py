@@ -26,12 +26,18 @@ LOGIN_KEYS = {"screen", "username", "email", "note", "error"}
 class Walk:
     """One practice on the page: keeps the state the page would keep and the last view."""
 
-    def __init__(self, scenario: str = "start", at: float = T0, lang: str = "en", secret: str | None = RFC_SECRET):
+    def __init__(self, scenario: str = "start", at: float = T0, lang: str = "en", secret: str | None = RFC_SECRET,
+                 past_push: bool = True):
+        """A new practice; from `start`, past the push screen (skipped) unless `past_push` is False, so
+        that the walk stands where most tests begin: the phone number."""
         answer = web.practice_start(scenario, at, lang)
         self.state, self.view = answer["state"], answer["view"]
         self.lang = lang
         if secret:  # a known key, so that the expected codes can be written down
             self.state["secret"] = secret
+        if scenario == "start" and past_push:
+            self.send("skip", at)
+            assert self.app["screen"] == "activate"
 
     def send(self, event: str, at: float = T0, **fields: object) -> dict:
         answer = web.practice_event(self.state, event, fields, at, self.lang)
@@ -66,7 +72,6 @@ def activated(pin: str = "2468", **kwargs: object) -> Walk:
     walk.send("next", phone="412 34 567")
     walk.send("next", activation_code=walk.sms_code())
     walk.send("skip")
-    walk.send("skip")
     walk.send("next", pin=pin, pin_confirm=pin)
     assert walk.app["screen"] == "home"
     return walk
@@ -76,7 +81,7 @@ def activated(pin: str = "2468", **kwargs: object) -> Walk:
 
 @pytest.mark.parametrize("lang", messages.LANGS)
 @pytest.mark.parametrize(("scenario", "app_screen", "login_screen"), [
-    ("start", "activate", "credentials"),
+    ("start", "push", "credentials"),
     ("activation", "activate", "otp"),
     ("make-code", "home", "otp"),
     ("blocked", "blocked", "otp"),
@@ -129,7 +134,7 @@ def test_an_unknown_language_raises_like_the_rest_of_pycheck() -> None:
 @pytest.mark.parametrize("scenario", ["", "Start", "blokkert", None, 3, ["start"], {"a": 1}])
 def test_an_unknown_scenario_starts_at_the_start_and_says_so(scenario: object) -> None:
     view = web.practice_start(scenario, T0, "en")["view"]
-    assert (view["scenario"], view["app"]["screen"]) == ("start", "activate")
+    assert (view["scenario"], view["app"]["screen"]) == ("start", "push")
     assert view["app"]["error"]["code"] == "restarted"
     assert view["app"]["error"]["message"] == messages.text("practice.error.restarted", "en")
 
@@ -138,7 +143,7 @@ def test_an_unknown_scenario_starts_at_the_start_and_says_so(scenario: object) -
 def test_an_unknown_event_starts_over(event: object) -> None:
     walk = activated()
     walk.send(event)
-    assert walk.app["screen"] == "activate" and walk.app_error() == (None, "restarted")
+    assert walk.app["screen"] == "push" and walk.app_error() == (None, "restarted")
 
 
 # --- activation ------------------------------------------------------------------------------------
@@ -203,23 +208,27 @@ def test_fields_that_are_not_a_mapping_count_as_empty() -> None:
     assert answer["view"]["app"]["error"]["code"] == "phone_missing"
 
 
-def test_the_activation_code_from_the_sms_goes_on_to_push_touch_id_and_the_pin() -> None:
+def test_the_app_offers_push_first_as_in_the_handout_and_both_answers_go_on() -> None:
+    for answer in ("skip", "next"):  # «Tillat push-varslinger» is offered; allowing or not, the app goes on
+        walk = Walk(past_push=False)
+        assert (walk.app["screen"], walk.app["phone"]) == ("push", None)
+        walk.send(answer)
+        assert (walk.app["screen"], walk.app_error()) == ("activate", None)
+
+
+def test_the_activation_code_from_the_sms_goes_on_to_touch_id_and_the_pin() -> None:
     walk = Walk()
     walk.send("next", phone="41234567")
     walk.send("next", activation_code=" " + walk.sms_code()[:3] + " " + walk.sms_code()[3:])
-    assert (walk.app["screen"], walk.app["sms"], walk.app_error()) == ("push", None, None)
-    walk.send("next")  # allow: goes on like skip
-    assert walk.app["screen"] == "touch-id"
+    assert (walk.app["screen"], walk.app["sms"], walk.app_error()) == ("touch-id", None, None)
     walk.send("skip")
     assert walk.app["screen"] == "new-pin"
 
 
-def test_push_can_be_skipped_and_touch_id_allowed() -> None:
+def test_touch_id_can_be_allowed_too() -> None:
     walk = Walk()
     walk.send("next", phone="41234567")
     walk.send("next", activation_code=walk.sms_code())
-    walk.send("skip")
-    assert walk.app["screen"] == "touch-id"
     walk.send("next")
     assert walk.app["screen"] == "new-pin"
 
@@ -514,7 +523,7 @@ def test_reset_starts_over_with_a_new_key() -> None:
     walk = Walk("make-code", secret=None)
     old = walk.state["secret"]
     walk.send("reset")
-    assert (walk.view["scenario"], walk.app["screen"], walk.login["screen"]) == ("start", "activate", "credentials")
+    assert (walk.view["scenario"], walk.app["screen"], walk.login["screen"]) == ("start", "push", "credentials")
     assert walk.state["secret"] != old and walk.app_error() is None
 
 
@@ -558,7 +567,7 @@ def test_a_changed_state_starts_over_and_says_so(change) -> None:
     state = _changed(change)
     answer = web.practice_event(state, "next", {"pin": "2468"}, T0, "en")
     assert json.loads(json.dumps(answer, allow_nan=False)) == answer
-    assert (answer["view"]["app"]["screen"], answer["view"]["app"]["error"]["code"]) == ("activate", "restarted")
+    assert (answer["view"]["app"]["screen"], answer["view"]["app"]["error"]["code"]) == ("push", "restarted")
     assert answer["state"]["secret"] != state.get("secret")
 
 
@@ -571,7 +580,7 @@ def test_a_state_that_is_not_one_starts_over(state: object) -> None:
 @pytest.mark.parametrize("at", [math.nan, math.inf, -1, -0.5, 10 ** 400, "1700000000", None, True])
 def test_an_unusable_time_starts_over(at: object) -> None:
     view = web.practice_event(activated().state, "tick", {}, at, "en")["view"]
-    assert (view["app"]["screen"], view["app"]["error"]["code"]) == ("activate", "restarted")
+    assert (view["app"]["screen"], view["app"]["error"]["code"]) == ("push", "restarted")
     assert web.practice_start("make-code", at, "en")["view"]["app"]["error"]["code"] == "restarted"
 
 
@@ -664,7 +673,7 @@ def test_random_events_never_raise_and_block_exactly_after_three_wrong_pins(data
         assert set(view["app"]) == APP_KEYS and set(view["login"]) == LOGIN_KEYS
         usable_time = not isinstance(at, bool) and isinstance(at, (int, float)) and 0 <= at <= 253402300799
         if not usable_time:
-            assert (view["app"]["screen"], view["app"]["error"]["code"]) == ("activate", "restarted")
+            assert (view["app"]["screen"], view["app"]["error"]["code"]) == ("push", "restarted")
         typed = _digits_only(fields.get("pin"))
         if not usable_time or event == "reset":
             wrong, pin = 0, None

@@ -106,7 +106,7 @@ def test_practice_start_and_event_answer_the_state_and_the_view():
 
 def test_practice_event_never_raises_for_a_state_the_page_changed():
     view = web.practice_event({"screen": "home"}, "next", {"pin": "1234"}, 1_700_000_000, "nb")["view"]
-    assert (view["app"]["screen"], view["app"]["error"]["code"]) == ("activate", "restarted")
+    assert (view["app"]["screen"], view["app"]["error"]["code"]) == ("push", "restarted")
 
 
 def test_warm_up_runs_a_practice_so_the_snapshot_holds_it():
