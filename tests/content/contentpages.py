@@ -13,6 +13,8 @@ LANG_PREFIX = {"nb": "", "en": "en/"}
 PAGES = ["", "passord/", "app/", "engangskode/", "ove/", "hjelp/", "checker/", "tilgjengelighet/", "totp-demo/", "support/"]
 MESSAGES = ROOT / "pycheck" / "messages.toml"
 WIDGET_TEXTS = ROOT / "overrides" / "hooks" / "widget_texts.toml"
+# Every file of texts for readers that is not a page: checked for claims and terms like the pages.
+TEXT_FILES = (MESSAGES, WIDGET_TEXTS)
 
 
 def page_file(site: Path, lang: str, page: str) -> Path:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from contentpages import MESSAGES, PAGES, WIDGET_TEXTS, file_texts, page_text
+from contentpages import PAGES, TEXT_FILES, file_texts, page_text
 
 FORBIDDEN: list[tuple[str, str, str]] = [
     # No promise about IMDinett's server.
@@ -64,11 +64,7 @@ def _claims_in(path: Path) -> list[str]:
     return problems
 
 
-def test_no_forbidden_claim_in_pychecks_messages() -> None:
-    problems = _claims_in(MESSAGES)
-    assert not problems, "\n".join(problems)
-
-
-def test_no_forbidden_claim_in_the_widget_texts() -> None:
-    problems = _claims_in(WIDGET_TEXTS)
+@pytest.mark.parametrize("path", TEXT_FILES, ids=lambda path: path.name)
+def test_no_forbidden_claim_in_the_text_files(path: Path) -> None:
+    problems = _claims_in(path)
     assert not problems, "\n".join(problems)

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
-from contentpages import MESSAGES, PAGES, WIDGET_TEXTS, file_texts, page_text
+from contentpages import PAGES, TEXT_FILES, file_texts, page_text
 
 TERMS = tomllib.loads((Path(__file__).with_name("terms.toml")).read_text(encoding="utf-8"))["term"]
 LANGS = ["nb", "en"]
@@ -62,11 +62,7 @@ def _file_problems(path: Path) -> list[str]:
     ]
 
 
-def test_the_replaced_words_are_not_in_pychecks_messages() -> None:
-    problems = _file_problems(MESSAGES)
-    assert not problems, "\n".join(problems)
-
-
-def test_the_replaced_words_are_not_in_the_widget_texts() -> None:
-    problems = _file_problems(WIDGET_TEXTS)
+@pytest.mark.parametrize("path", TEXT_FILES, ids=lambda path: path.name)
+def test_the_replaced_words_are_not_in_the_text_files(path: Path) -> None:
+    problems = _file_problems(path)
     assert not problems, "\n".join(problems)
