@@ -1,6 +1,6 @@
-"""Every user-facing text, in Norwegian Bokmål and English, read from one data file.
+"""Every user-facing text, in Norwegian Bokmål, Norwegian Nynorsk and English, read from one data file.
 
-`messages.toml` keeps both languages side by side under one key; nested tables make the dotted key
+`messages.toml` keeps the languages side by side under one key; nested tables make the dotted key
 (`[rule.length]` + `help.nb` is `rule.length.help` in `nb`). Placeholders use `str.format` names.
 A text is always formatted with the values of one policy (`POLICY` unless another is given), as a
 validator states its own parameters, so a report never speaks of limits other than those it checked:
@@ -18,7 +18,8 @@ from importlib import resources
 
 from .policy import POLICY, Policy
 
-LANGS: tuple[str, ...] = ("nb", "en")
+# The one list of pycheck's languages (the hooks' widget texts must have the same): Bokmål, Nynorsk, English.
+LANGS: tuple[str, ...] = ("nb", "nn", "en")
 DEFAULT_LANG = "nb"
 
 

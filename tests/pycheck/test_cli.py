@@ -1,8 +1,9 @@
-"""The CLI called in-process (runs in Pyodide too): reading stdin, output, exit codes, both languages."""
+"""The CLI called in-process (runs in Pyodide too): reading stdin, output, exit codes, every language."""
 from __future__ import annotations
 
 import io
 import json
+import re
 
 import pytest
 
@@ -127,15 +128,23 @@ def test_usage_errors_exit_2(argv: list[str], capsys) -> None:
     assert "usage:" in capsys.readouterr().err
 
 
+def _opening(key: str, lang: str) -> str:
+    """The words of a message before its first placeholder (the whole text if it has none)."""
+    return messages.catalogue()[key][lang].split("{")[0]
+
+
 @pytest.mark.parametrize("lang", messages.LANGS)
-@pytest.mark.parametrize("argv", [["totp"], ["check", "--json", "extra"], ["nope"]])
-def test_usage_errors_are_told_in_the_asked_language(argv: list[str], lang: str, capsys) -> None:
+@pytest.mark.parametrize(("argv", "key"), [(["totp"], "cli.usage"), (["check", "--json", "extra"], "cli.password_argument"),
+                                           (["nope"], "cli.usage")])
+def test_usage_errors_are_told_in_the_asked_language(argv: list[str], key: str, lang: str, capsys) -> None:
     with pytest.raises(SystemExit):
         run([*argv, "--lang", lang] if argv[0] != "nope" else ["--lang", lang, *argv])
-    err = capsys.readouterr().err
-    assert messages.text("cli.error", lang, message="").strip() in err
-    other = next(other for other in messages.LANGS if other != lang)
-    assert messages.text("cli.error", other, message="").strip() not in err
+    said = capsys.readouterr().err.splitlines()[-1]
+    assert said.startswith(messages.text("cli.error", lang, message="").strip())
+    assert _opening(key, lang) in said
+    for other in messages.LANGS:
+        if other != lang:
+            assert _opening(key, other) not in said, other
 
 
 def test_a_password_given_as_an_argument_is_refused_with_the_reason(capsys) -> None:
@@ -144,3 +153,100 @@ def test_a_password_given_as_an_argument_is_refused_with_the_reason(capsys) -> N
     err = capsys.readouterr().err
     assert caught.value.code == 2
     assert "standard input only" in err and GOOD not in err
+
+
+# Nynorsk, with the expected texts written out by hand (not taken from pycheck.messages).
+NN_ACCEPTED = """\
+Passordet oppfyller krava.
+Lengd: 21 teikn
+
+Krav til passordet:
+  [oppfylt] Minst 16 teikn
+  [oppfylt] Minst eitt siffer (0–9)
+  [oppfylt] Minst éin stor bokstav (A–Z)
+  [oppfylt] Minst éin liten bokstav (a–z)
+  [oppfylt] Minst eitt av desse spesialteikna: ! @ # $ % ^ & * _ : ; < > , . / -
+  [oppfylt] Det same passordet i begge felta
+"""
+
+NN_REFUSED = """\
+Passordet oppfyller ikkje krava enno.
+Lengd: 4 teikn
+
+Krav til passordet:
+  [manglar] Passordet har 4 teikn. Det må ha minst 16.
+  [manglar] Passordet manglar eit siffer (0–9).
+  [manglar] Passordet manglar ein stor bokstav (A–Z). Æ, Ø og Å tel ikkje.
+  [oppfylt] Minst éin liten bokstav (a–z)
+  [manglar] Passordet manglar eitt av desse spesialteikna: ! @ # $ % ^ & * _ : ; < > , . / -. Mellomrom og andre teikn tel ikkje.
+
+Verdt å vite:
+  - Desse teikna tel ikkje for noko krav: Æ. Bruk berre A–Z, a–z, 0–9 og spesialteikna i lista.
+  - Desse teikna tel ikkje som spesialteikn: ?. Bruk berre desse: ! @ # $ % ^ & * _ : ; < > , . / -
+  - Passordet er mest bygd av mønster: gjentakingar, rekker som abc og 123, eller tasterader som qwerty. Slike passord blir gjetta fort.
+"""
+NN_USAGE = ("Bruk «python -m pycheck check», «totp --secret …» eller «suggest», gjerne med «--lang nb» eller «--lang en». "
+            "Sjå «python -m pycheck --help».")
+
+
+def test_check_in_nynorsk_accepts() -> None:
+    assert run(["check", "--lang", "nn"], f"{GOOD}\n{GOOD}\n".encode()) == (0, NN_ACCEPTED, "")
+
+
+def test_check_in_nynorsk_says_why_it_refuses() -> None:
+    assert run(["check", "--lang", "nn"], "Æbc?\n".encode()) == (1, NN_REFUSED, "")
+
+
+def test_check_json_in_nynorsk() -> None:
+    status, out, _ = run(["check", "--json", "--lang=nn"], b"kort\n")
+    data = json.loads(out)
+    assert status == 1 and data["lang"] == "nn"
+    assert data["summary"] == "Passordet oppfyller ikkje krava enno."
+    assert data["length_message"] == "Lengd: 4 teikn"
+    assert data["rules"][1] == {"code": "digit", "passed": False, "message": "Passordet manglar eit siffer (0–9).",
+                                "help": "Minst eitt siffer (0–9)"}
+
+
+def test_empty_input_in_nynorsk() -> None:
+    assert run(["check", "--lang", "nn"], b"") == (2, "", (
+        "Feil: Fann ikkje noko passord. Skriv passordet på første linje i standard inndata, "
+        "og gjerne ein gong til på andre linje.\n"))
+
+
+def test_totp_in_nynorsk() -> None:
+    assert run(["totp", "--lang", "nn", "--secret", RFC_SHA1, "--at", "59", "--digits", "8"]) == (0, "94287082\n", "")
+    assert run(["totp", "--lang", "nn", "--secret", RFC_SHA1, "--digits", "9"]) == (
+        2, "", "Feil: Talet på siffer må vere eit heilt tal frå 6 til 8.\n")
+    assert run(["totp", "--lang", "nn", "--secret", "JBSWY3DPEHPK3PXP"])[2] == (
+        "Feil: Nøkkelen er for kort: 80 bit. Nøkkelen må ha minst 128 bit (26 base32-teikn).\n")
+
+
+def test_suggest_in_nynorsk() -> None:
+    status, out, err = run(["suggest", "--lang", "nn"])
+    assert (status, err) == (0, "") and check_password(out.rstrip("\n")).ok
+
+
+def test_usage_error_in_nynorsk(capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["totp", "--lang", "nn"])
+    assert caught.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        f"Feil: Kommandoen er ikkje rett skriven (the following arguments are required: --secret). {NN_USAGE}")
+
+
+def test_a_password_argument_is_refused_in_nynorsk(capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["check", "--lang", "nn", GOOD])
+    err = capsys.readouterr().err
+    assert caught.value.code == 2 and GOOD not in err
+    assert err.splitlines()[-1] == ("Feil: pycheck les passordet berre frå standard inndata, aldri frå argumenta "
+                                    "(andre brukarar av maskina kan sjå dei).")
+
+
+@pytest.mark.parametrize("lang", ["nynorsk", "NN", "no", "nn-NO"])
+def test_a_language_that_is_not_offered_is_a_usage_error_that_lists_the_languages(lang: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run(["check", "--lang", lang])
+    assert caught.value.code == 2
+    said = capsys.readouterr().err.splitlines()[-1]
+    assert said.startswith("Feil: Kommandoen er ikke riktig skrevet (") and re.search(r"\bnb\b.*\bnn\b.*\ben\b", said)

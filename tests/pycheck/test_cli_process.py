@@ -76,3 +76,18 @@ def test_console_script_entry_point_is_the_same_cli() -> None:
 
     (script,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "pycheck"]
     assert script.value == "pycheck.cli:main"
+
+
+def test_nynorsk_end_to_end() -> None:
+    """`--lang nn` in a real process, with the texts written out by hand."""
+    refused = pycheck("check", "--lang", "nn", stdin=f"{GOOD}\n{GOOD}x\n".encode())
+    assert refused.returncode == 1
+    assert refused.stdout.decode().splitlines()[:2] == ["Passordet oppfyller ikkje krava enno.", "Lengd: 21 teikn"]
+    assert "  [manglar] Passorda er ikkje like. Skriv det same passordet i begge felta." in refused.stdout.decode()
+    code = pycheck("totp", "--lang", "nn", "--secret", RFC_SHA1, "--at", "1234567890", "--digits", "8")
+    assert (code.returncode, code.stdout) == (0, b"89005924\n")
+    suggested = pycheck("suggest", "--lang", "nn")
+    assert suggested.returncode == 0 and len(suggested.stdout.decode().strip()) >= 16
+    usage = pycheck("totp", "--lang", "nn")
+    assert usage.returncode == 2 and b"Traceback" not in usage.stderr
+    assert usage.stderr.decode().splitlines()[-1].startswith("Feil: Kommandoen er ikkje rett skriven (")

@@ -123,6 +123,37 @@ def test_the_texts_follow_the_language() -> None:
     assert nb["login"]["email"].startswith("Øvings-e-post") and en["login"]["email"].startswith("Practice e-mail")
 
 
+def test_the_practice_speaks_nynorsk() -> None:
+    """A walk in Nynorsk, the expected texts written out by hand; the app's labels stay in Bokmål."""
+    walk = Walk(lang="nn", past_push=False)
+    assert walk.app["note"] == "Du treng ikkje tillate push-varslingar. I øvinga kan du velje det du vil."
+    assert walk.login["email"] == ("Øvings-e-post (ikkje ekte): Du er no ny brukar i IMDinett. "
+                                   "Brukarnamnet ditt er ola.nordmann.")
+    walk.send("skip")
+    assert walk.app["note"] == ("Øving: Skriv mobilnummeret ditt og vel «Start aktiveringen». "
+                                "Ingenting blir sendt, verken til IMDinett eller Buypass.")
+    walk.send("next", phone="4123456")
+    assert walk.app["error"]["message"] == ("Eit norsk mobilnummer har 8 siffer (utan +47). "
+                                            "Sjekk at ingen siffer manglar eller er til overs.")
+    walk.send("next", phone="412 34 567")
+    assert walk.app["sms"] == (f"Øvings-SMS (ikkje ekte): Aktiveringskoden din er {walk.sms_code()}. "
+                               "Skriv koden inn i øvingsappen.")
+    walk.send("next", activation_code=walk.sms_code())
+    walk.send("skip")
+    walk.send("next", pin="2468", pin_confirm="2469")
+    assert walk.app["error"]["message"] == "PIN-kodane er ikkje like. Skriv den same PIN-koden i begge felta."
+    walk.send("next", pin="2468", pin_confirm="2468")
+    assert walk.app["note"] == "Øvingsappen er aktivert og klar til å lage eingongskodar. Vel «Lag engangskode»."
+    walk.send("login-next", username="ola.nordmann", password=PASSWORD)
+    walk.send("login-next", otp="123456")
+    assert walk.login["error"]["message"] == ("Lag ein eingongskode i øvingsappen først: "
+                                              "vel «Lag engangskode» og skriv PIN-koden.")
+    blocked = web.practice_start("blocked", T0, "nn")["view"]["app"]["note"]
+    assert blocked == ("Du har skrive feil PIN-kode 3 gonger, så øvingsappen er blokkert. Med den ekte appen ringjer du "
+                       "IMDinett support på 400 01 960, tasteval 1, og får ein avblokkeringskode. "
+                       "Her vel du «Ring support» for å øve.")
+
+
 def test_an_unknown_language_raises_like_the_rest_of_pycheck() -> None:
     with pytest.raises(ValueError, match="Unknown language"):
         web.practice_start("start", T0, "de")

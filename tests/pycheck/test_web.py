@@ -36,6 +36,13 @@ def test_check_with_a_confirmation_adds_the_match_rule_in_norwegian_by_default()
     assert answer["summary"] == "Passordet oppfyller kravene."
 
 
+def test_check_answers_in_nynorsk():
+    answer = web.check("abc", "abd", "nn")
+    assert answer["lang"] == "nn" and answer["summary"] == "Passordet oppfyller ikkje krava enno."
+    assert answer["rules"][-1] == {"code": "match", "passed": False, "help": "Det same passordet i begge felta",
+                                   "message": "Passorda er ikkje like. Skriv det same passordet i begge felta."}
+
+
 def test_check_refuses_an_unknown_language():
     with pytest.raises(ValueError, match="Unknown language"):
         web.check("abc", None, "xx")
