@@ -14,7 +14,7 @@ BASE_PYTHON = $(shell tools/find-python)
 help:
 	@echo "make serve                build and serve the guide at http://127.0.0.1:8000/ (rebuilds on change)"
 	@echo "make test                 set up everything and run all tests"
-	@echo "make site                 build the bilingual site into site/"
+	@echo "make site                 build the guide in every language into site/"
 	@echo "make bench                run the benchmarks and print their figures (BENCH_QUICK=1: fewer runs)"
 	@echo "make readability          print LIX per page and language of the built guide (a figure)"
 	@echo "make data                 remake pycheck's word lists (committed) from the pinned zxcvbn and wordfreq"
@@ -70,11 +70,13 @@ runtime: venv build/pyodide/pyodide-lock.json
 pyodide-test-wheels: build/pyodide-test-wheels/.downloaded
 
 # --- the site ---------------------------------------------------------------------------------
-# Two strict builds from one base config: Norwegian into site/ (this cleans site/), then English into
-# site/en/. The steps hook fails either build if the languages' steps differ.
+# One strict build per language from one base config: Bokmål into site/ (this cleans site/), then
+# Nynorsk into site/nn/ and English into site/en/. The steps hook fails any build if the languages'
+# steps differ.
 MKDOCS := NO_MKDOCS_2_WARNING=1 $(PY) -m mkdocs
 site: venv runtime
 	$(MKDOCS) build --strict --quiet -f mkdocs.yml
+	$(MKDOCS) build --strict --quiet -f mkdocs.nn.yml
 	$(MKDOCS) build --strict --quiet -f mkdocs.en.yml
 	rm -rf site/pyodide && cp -R build/pyodide site/pyodide
 # The worker's pins, _headers, build/deploy/nginx.conf and the .br/.gz copies (README, "Publishing").

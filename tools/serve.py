@@ -1,7 +1,7 @@
 """Serves the built guide at http://127.0.0.1:8000/ and rebuilds it when a source changes.
 
 `make serve` builds the site first, then runs this. A change under docs/, overrides/ or pycheck/, or
-to a config file, runs `make site` again (both languages and everything else `make site` does).
+to a config file, runs `make site` again (every language and everything else `make site` does).
 Open pages reload themselves after a rebuild: in serve mode only, each HTML response gets a
 same-origin script (/__serve/reload.js) that polls /__serve/version, so the pages' Content-Security-
 Policy (scripts from 'self' only) still holds. The built files themselves are never changed.
@@ -24,7 +24,7 @@ from watchdog.observers import Observer
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
 WATCHED_DIRS = ("docs", "overrides", "pycheck")
-WATCHED_FILES = ("mkdocs.yml", "mkdocs.en.yml")
+WATCHED_FILES = ("mkdocs.yml", "mkdocs.nn.yml", "mkdocs.en.yml")
 IGNORED_PARTS = {"__pycache__", ".pytest_cache", "generated"}
 QUIET_SECONDS = 0.5
 

@@ -32,7 +32,8 @@ from pycheck import messages, totp
 from pycheck.policy import POLICY
 
 TEXTS_FILE = Path(__file__).with_name("widget_texts.toml")
-LANGS = ("nb", "en")
+# The languages every text must have: pycheck's own list, so that messages and widget texts cannot differ.
+LANGS = messages.LANGS
 DEFAULT_RUNTIME = "pyodide/"
 # pycheck's TOTP defaults, named once: `{digits}` and `{period}` in a text, and `data-digits` and
 # `data-period` on the TOTP widget's root for the page script.
@@ -104,9 +105,11 @@ def _status_block(lang: str) -> str:
 def screen_label(key: str, lang: str) -> str:
     """A label of the real «Bytt passord» screen, which is in Norwegian in every language of the guide:
     the Norwegian words as the reader will see them, and in another language their meaning beside them,
-    e.g. `<span lang="nb">Nytt passord</span> (New password)`."""
-    shown = _t(key, "nb")
-    return shown if lang == "nb" else f'<span lang="nb">{shown}</span> ({_t(key, lang)})'
+    e.g. `<span lang="nb">Nytt passord</span> (New password)`; in Nynorsk only where the words differ."""
+    shown, meaning = _t(key, "nb"), _t(key, lang)
+    if lang == "nb":
+        return shown
+    return f'<span lang="nb">{shown}</span>' + ("" if meaning == shown else f" ({meaning})")
 
 
 def password_widget(lang: str, uid: str) -> str:
@@ -331,6 +334,20 @@ def runtime_dir(config: Any) -> str:
     prefix = i18n.languages(config)[i18n.page_language(config)]["prefix"]
     depth = len([part for part in str(prefix).split("/") if part])
     return "../" * depth + DEFAULT_RUNTIME
+
+
+# Texts of the theme's templates, by the name the templates use, from widget_texts.toml: the page shown
+# when an address does not exist (overrides/404.html), and the labels Material leaves in English on
+# Norwegian pages (overrides/partials/language.html: its "header" and "footer" landmarks).
+PAGE_TEXTS = {"not_found_title": "not_found_title", "not_found_text": "not_found_text", "not_found_home": "not_found_home"}
+THEME_LABELS = {"header": "theme_header", "footer": "theme_footer"}
+
+
+def on_config(config: Any) -> Any:
+    lang = i18n.page_language(config)
+    config.extra["page_texts"] = {name: text(key, lang) for name, key in PAGE_TEXTS.items()}
+    config.extra["theme_labels"] = {name: text(key, lang) for name, key in THEME_LABELS.items()}
+    return config
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
