@@ -118,6 +118,12 @@ def nginx_conf(site: Path, paths: list[str], root: str, listen: str) -> str:
     worker = "\n".join(f'    "{p}" "{csp.worker_policy()}";' for p in paths if WORKER.search(p))
     immutable = "\n".join(f'    "{p}" "{IMMUTABLE}";' for p in paths if HASHED.search(p))
     adds = "\n".join(f'    add_header {name} "{value}" always;' for name, value in common.items())
+    # Each language's own "not found" page for addresses under its folder (/nn/…, /en/…), the
+    # Bokmål one for the rest: every 404.html the build wrote below the root, as nginx locations.
+    not_found = "".join(
+        f"    location /{folder}/ {{\n        error_page 404 /{folder}/404.html;\n    }}\n"
+        for folder in sorted(path.parent.relative_to(site).as_posix() for path in site.glob("*/404.html"))
+    )
     return f"""# Written by tools/deploy.py from overrides/hooks/csp.py: do not edit.
 # Needs the brotli_static module (Debian: libnginx-mod-http-brotli-static) and mime.types with wasm.
 map_hash_bucket_size 128;
@@ -146,7 +152,7 @@ server {{
     add_header Content-Security-Policy $pycheck_worker_csp always;
     add_header Cache-Control $pycheck_cache_control always;
     error_page 404 /404.html;
-    location ~ \\.mjs$ {{
+{not_found}    location ~ \\.mjs$ {{
         types {{ }}
         default_type text/javascript;
     }}
