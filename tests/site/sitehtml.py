@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-LANG_ROOTS = {"nb": "", "en": "en/"}
+from guide_languages import DEFAULT_LANG, LANGS, prefix
+
 # Folders under site/ that MkDocs did not render (runtimes and assets copied in as they are).
-NOT_PAGES = ("assets/", "search/", "pyodide/", "en/assets/", "en/search/")
+NOT_PAGES = ("pyodide/",) + tuple(prefix(lang) + folder for lang in LANGS for folder in ("assets/", "search/"))
 
 
 class _Collector(HTMLParser):
@@ -57,7 +58,7 @@ def pages(site: Path, lang: str | None = None) -> Iterator[Path]:
         rel = path.relative_to(site).as_posix()
         if rel.startswith(NOT_PAGES):
             continue
-        page_lang = "en" if rel.startswith("en/") else "nb"
+        page_lang = next((code for code in LANGS if prefix(code) and rel.startswith(prefix(code))), DEFAULT_LANG)
         if lang is None or lang == page_lang:
             yield path
 

@@ -1,4 +1,4 @@
-"""Every fact of IMDi's handout is on the pages, in both languages (one table per language).
+"""Every fact of IMDi's handout is on the pages, in every language (one table per language).
 
 Each row: the page (path after the language prefix), what the handout says, and a pattern its text
 must match (case-insensitive, whitespace collapsed). The special characters are the handout's list
@@ -94,6 +94,46 @@ FACTS_EN: list[tuple[str, str, str]] = [
     ("hjelp/", "only the most recently activated phone gives valid codes", r"Only the phone that was activated most recently gives valid codes"),
 ]
 
+FACTS_NN: list[tuple[str, str, str]] = [
+    ("passord/", "e-post med lenke for å lage passord", r"automatisk e-post med ei lenke for å (?:lage|opprette) passord"),
+    ("passord/", "e-posten viser brukarnamnet", r"E-posten viser også brukarnamnet ditt"),
+    ("passord/", "lenka går ut etter 24 timar", r"24 timar"),
+    ("passord/", "«Glemt passord?» gir ny e-post", r"«Glemt passord\?».{0,60}ny automatisk e-post"),
+    ("passord/", "sida «Bytt passord»", r"«Bytt passord»"),
+    ("passord/", "feltet «Nytt passord»", r"«Nytt passord»"),
+    ("passord/", "feltet «Verifiser nytt passord»", r"«Verifiser nytt passord»"),
+    ("passord/", "knappen «Lagre endringer»", r"«Lagre endringer»"),
+    ("passord/", "minst 16 teikn", r"Minst 16 teikn"),
+    ("passord/", "minst eitt tal", r"Minst eitt (?:tal|siffer)"),
+    ("passord/", "stor bokstav", r"stor bokstav"),
+    ("passord/", "liten bokstav", r"liten bokstav"),
+    ("passord/", "spesialteikna", SPECIALS),
+    ("passord/", "feilmelding: prøv eit nytt passord", r"feilmelding\..{0,20}Prøv (?:med )?eit nytt passord"),
+    ("passord/", "brukarstøtte 400 01 960, tasteval 1", r"400 01 960, tasteval 1"),
+    ("passord/", "«Passordet er oppdatert!»", r"«Passordet er oppdatert!»"),
+    ("passord/", "vel «Logg inn»", r"Vel «Logg inn»"),
+    ("passord/", "brukarnamn og passord på påloggingssida", r"påloggingssida.{0,60}brukarnamnet og passordet"),
+    ("passord/", "eingongskode (OTP)", r"eingongskode \(OTP\)"),
+    ("app/", "mobilen som er registrert på brukaren", r"mobil(?:telefonen|en) som er registrert på brukaren din"),
+    ("app/", "App Store (iPhone)", r"App Store \(iPhone\)"),
+    ("app/", "Google Play / «GoogleButikk»", r"Google Play.{0,30}«GoogleButikk»"),
+    ("app/", "søk på Buypass Code", r"Søk etter Buypass Code"),
+    ("app/", "vel «Hent»", r"Vel «Hent»"),
+    ("app/", "vel «Aktiver Buypass Code»", r"Vel «Aktiver Buypass Code»"),
+    ("app/", "push-varslingar er valfritt", r"ikkje (?:å )?velje «Tillat push-varslinger».{0,60}valfritt"),
+    ("app/", "mobilnummer og «Start aktiveringen»", r"mobilnummeret ditt og vel «Start aktiveringen»"),
+    ("app/", "aktiveringskode på SMS", r"aktiveringskode på SMS"),
+    ("app/", "Touch ID er valfritt", r"ikkje (?:å )?velje Touch ID\. Det er valfritt"),
+    ("app/", "PIN-kode på 4 siffer, kvar gong", r"PIN-kode på 4 siffer\..{0,60}kvar gong"),
+    ("app/", "appen er klar til å lage eingongskodar", r"aktivert og klar til å lage eingongskodar"),
+    ("engangskode/", "vel «Lag engangskode»", r"Vel «Lag engangskode»"),
+    ("engangskode/", "unik kode på 6 siffer", r"unik kode på 6 siffer"),
+    ("engangskode/", "OTP-sida på pc-skjermen", r"sida for eingongskode \(OTP\) på pc-skjermen"),
+    ("engangskode/", "feil PIN tre gonger blokkerer appen", r"feil PIN-kode tre gonger, blir appen blokkert"),
+    ("engangskode/", "brukarstøtte gir avblokkeringskode", r"400 01 960, tasteval 1, for å få ein avblokkeringskode"),
+    ("hjelp/", "berre sist aktiverte mobil gir gyldige kodar", r"Berre mobilen (?:du aktiverte sist|som sist (?:vart|blei) aktivert), gir gyldige kodar"),
+]
+
 
 def _text(site_dir: Path, prefix: str, page: str) -> str:
     return article_text(site_dir / prefix / page / "index.html")
@@ -109,5 +149,10 @@ def test_english_pages_hold_the_handouts_facts(site_dir: Path, page: str, fact: 
     assert re.search(pattern, _text(site_dir, "en", page), re.IGNORECASE), f"en/{page}: {fact}"
 
 
-def test_both_tables_cover_the_same_pages_and_number_of_facts() -> None:
-    assert [f[0] for f in FACTS_NB] == [f[0] for f in FACTS_EN]
+@pytest.mark.parametrize(("page", "fact", "pattern"), FACTS_NN, ids=[f[1] for f in FACTS_NN])
+def test_nynorsk_pages_hold_the_handouts_facts(site_dir: Path, page: str, fact: str, pattern: str) -> None:
+    assert re.search(pattern, _text(site_dir, "nn", page), re.IGNORECASE), f"nn/{page}: {fact}"
+
+
+def test_the_tables_cover_the_same_pages_and_number_of_facts() -> None:
+    assert [f[0] for f in FACTS_NB] == [f[0] for f in FACTS_EN] == [f[0] for f in FACTS_NN]

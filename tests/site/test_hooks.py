@@ -16,6 +16,7 @@ import pytest
 import search_stemming
 import steps
 from mkdocs.exceptions import PluginError
+from guide_languages import LANGS, prefix
 from sitehtml import pages
 
 EXTENSIONS = ["attr_list", "md_in_html", "tables"]
@@ -102,11 +103,11 @@ def test_unknown_or_misplaced_markers_fail_the_build(source: str, message: str) 
         render_page(source)
 
 
-def test_every_marker_renders_in_both_languages() -> None:
+def test_every_marker_renders_in_every_language() -> None:
     for name, marker in markers.MARKERS.items():
         if name in ("steps:table", "pycheck:scenarios"):
             continue  # need a site: test_support_table_marker, test_practice_markup
-        for lang in ("nb", "en"):
+        for lang in LANGS:
             source = f"[[{name}]]" if marker.place == "block" else f"Verdi: [[{name}]]."
             assert "[[" not in render_page(source, lang), name
 
@@ -211,8 +212,8 @@ def test_steps_json_from_two_languages(tmp_path: Path) -> None:
 
 
 SUPPORT_TABLE_NB = (
-    '<table class="support-table" data-role="steps"><caption>Alle stegene med lenker på norsk og engelsk</caption>'
-    '<thead><tr><th scope="col">Steg</th><th scope="col">Lenke på norsk</th><th scope="col">Lenke på engelsk</th></tr></thead>'
+    '<table class="support-table" data-role="steps"><caption>Alle stegene med lenker på bokmål, nynorsk og engelsk</caption>'
+    '<thead><tr><th scope="col">Steg</th><th scope="col">Lenke på bokmål</th><th scope="col">Lenke på engelsk</th></tr></thead>'
     '<tbody><tr><th scope="row">Steg A</th>'
     '<td><a href="../a/#steg-a" hreflang="nb" lang="nb">Steg A</a><br>'
     '<span class="support-url" data-absolute-href="../a/#steg-a">/a/#steg-a</span> '
@@ -284,6 +285,27 @@ def test_the_build_language_must_be_one_of_the_guides_languages(language: str | 
         i18n.page_language(config)
 
 
+@pytest.mark.parametrize(
+    ("build", "expected"),
+    [
+        ("nb", [("Bokmål", "./", "nb"), ("Nynorsk", "nn/", "nn"), ("English", "en/", "en")]),
+        ("nn", [("Bokmål", "../", "nb"), ("Nynorsk", "../nn/", "nn"), ("English", "../en/", "en")]),
+        ("de", [("Bokmål", "../../", "nb"), ("Nynorsk", "../../nn/", "nn"), ("Deutsch", "../../a/de/", "de")]),
+    ],
+)
+def test_the_language_switch_links_every_root_from_this_builds_root(build: str, expected: list) -> None:
+    config = {"theme": {"language": build}, "extra": {"languages": {
+        "nb": {"name": "Bokmål", "prefix": ""}, "nn": {"name": "Nynorsk", "prefix": "nn/"},
+        **({"de": {"name": "Deutsch", "prefix": "a/de/"}} if build == "de" else {"en": {"name": "English", "prefix": "en/"}})}}}
+    assert [(a["name"], a["link"], a["lang"]) for a in i18n.switch_links(config)] == expected
+
+
+def test_a_language_without_a_name_is_a_build_error() -> None:
+    config = {"theme": {"language": "nb"}, "extra": {"languages": {"nb": {"prefix": ""}}}}
+    with pytest.raises(PluginError, match="extra.languages.nb needs a name"):
+        i18n.switch_links(config)
+
+
 def test_canonical_links_are_removed() -> None:
     html = '<head><meta charset="utf-8">\n  <link rel="canonical" href="http://127.0.0.1:8000/x/">\n<title>x</title>'
     assert i18n.remove_canonical(html) == '<head><meta charset="utf-8">\n<title>x</title>'
@@ -298,5 +320,5 @@ def test_search_uses_the_stemming_worker_wrapper() -> None:
 
 
 def test_every_built_page_uses_the_stemming_worker(site_dir: Path) -> None:
-    for page in [site_dir / "index.html", site_dir / "en" / "passord" / "index.html"]:
+    for page in [site_dir / prefix(lang) / "passord" / "index.html" for lang in LANGS] + [site_dir / "index.html"]:
         assert "search-stemming.js?material=search." in page.read_text(encoding="utf-8")

@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
+from guide_languages import LANGS, prefix
 from sitehtml import pages, parse
 
 # A value that names another origin: a scheme with an authority (http://…), or protocol-relative //….
@@ -47,7 +49,7 @@ def test_no_stylesheet_loads_from_another_origin(site_dir: Path) -> None:
     assert not found, "\n".join(found)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_html_lang_is_the_pages_language(site_dir: Path, lang: str) -> None:
     checked = 0
     for path in pages(site_dir, lang):
@@ -63,3 +65,18 @@ def test_no_inline_event_handlers_or_style_attributes_in_the_guides_content(site
         for tag, attrs in parse(path).elements:
             found += [f"{path.relative_to(site_dir)}: <{tag} {n}>" for n in attrs if n.startswith("on") or n == "style"]
     assert not found, "\n".join(found[:30])
+
+
+# The switch, written by hand: every language by name, in this order, each linked to its root.
+SWITCH = [("nb", "Bokmål", "/"), ("nn", "Nynorsk", "/nn/"), ("en", "English", "/en/")]
+
+
+@pytest.mark.parametrize("lang", LANGS)
+@pytest.mark.parametrize("page", ["", "app/"])
+def test_the_language_switch_names_every_language_and_no_flag(site_dir: Path, lang: str, page: str) -> None:
+    here = "http://site/" + prefix(lang) + page
+    html = (site_dir / prefix(lang) / page / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="([^"]*)" hreflang="([^"]*)" class="md-select__link">\s*(.*?)\s*</a>', html, re.DOTALL)
+    assert [(code, name, urljoin(here, href).removeprefix("http://site")) for href, code, name in links] == SWITCH
+    switch = html[html.index('class="md-select"'):html.index("</ul>", html.index('class="md-select"'))]
+    assert not re.search(r"<img|<svg|[\U0001F1E6-\U0001F1FF]", switch.split("md-select__inner", 1)[1]), "no flags"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from guide_languages import DEFAULT_LANG, LANGS, prefix
 from sitehtml import ids, parse
 
 # The handout's slide titles, in order, exactly as written there.
@@ -31,9 +32,9 @@ def steps(site_dir: Path) -> list[dict]:
 def test_every_entry_has_exactly_the_specified_fields(steps: list[dict]) -> None:
     assert steps, "steps.json is empty"
     for entry in steps:
-        assert set(entry) == {"id", "source", "nb", "en"}, entry
+        assert set(entry) == {"id", "source", *LANGS}, entry
         assert entry["source"] is None or isinstance(entry["source"], str)
-        for lang in ("nb", "en"):
+        for lang in LANGS:
             assert set(entry[lang]) == {"title", "url"}, entry
             assert entry[lang]["title"].strip()
             assert entry[lang]["url"].startswith("/"), "urls are root-relative"
@@ -55,12 +56,13 @@ def test_the_added_help_steps_have_no_source(steps: list[dict]) -> None:
     assert added == dict.fromkeys(ADDED_STEPS)
 
 
-def test_a_page_has_the_same_path_in_both_languages(steps: list[dict]) -> None:
+def test_a_page_has_the_same_path_in_every_language(steps: list[dict]) -> None:
     for entry in steps:
-        assert entry["en"]["url"] == "/en" + entry["nb"]["url"]
+        for lang in LANGS:
+            assert entry[lang]["url"] == "/" + prefix(lang) + entry[DEFAULT_LANG]["url"].removeprefix("/")
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_url_resolves_to_an_element_with_that_id(steps: list[dict], site_dir: Path, lang: str) -> None:
     for entry in steps:
         path, _, fragment = entry[lang]["url"].partition("#")
@@ -71,7 +73,7 @@ def test_every_url_resolves_to_an_element_with_that_id(steps: list[dict], site_d
         assert "step" in (heading.get("class") or "").split()
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_step_has_a_copy_link_control_and_its_address_for_print(steps, site_dir: Path, lang: str) -> None:
     for entry in steps:
         path, _, fragment = entry[lang]["url"].partition("#")

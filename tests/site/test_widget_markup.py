@@ -10,12 +10,12 @@ import tomllib
 
 import csp
 import pytest
+from guide_languages import LANGS
 import widgets
 
 from pycheck import messages, totp
 from pycheck.policy import POLICY
 
-LANGS = ("nb", "en")
 
 
 def sha256_source(text: str) -> str:
@@ -24,13 +24,17 @@ def sha256_source(text: str) -> str:
 
 # --- texts ----------------------------------------------------------------------------------------
 
-def test_every_widget_text_exists_in_both_languages_and_differs():
+def test_every_widget_text_exists_in_every_language_of_the_site():
     raw = tomllib.loads(widgets.TEXTS_FILE.read_text("utf-8"))
     assert raw, "no widget texts"
     for key, by_lang in raw.items():
         assert set(by_lang) == set(LANGS), key
         assert all(by_lang[lang].strip() for lang in LANGS), key
         assert by_lang["nb"] != by_lang["en"], f"[{key}] is not translated"
+
+
+def test_the_widgets_speak_every_language_of_the_site():
+    assert widgets.LANGS == LANGS == messages.LANGS
 
 
 @pytest.fixture
@@ -44,8 +48,8 @@ def fresh_texts():
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('[retry]\nnb = "Prøv igjen"\n', r"\[retry\] has no text for en"),
-        ('[retry]\nnb = "Prøv {antall} ganger"\nen = "Retry"\n',
+        ('[retry]\nnb = "Prøv igjen"\nnn = "Prøv igjen"\n', r"\[retry\] has no text for en"),
+        ('[retry]\nnb = "Prøv {antall} ganger"\nnn = "Prøv igjen"\nen = "Retry"\n',
          r"\[retry\] may only use the placeholders \{digits\}, \{period\}"),
     ],
 )

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+from guide_languages import LANGS, prefix
 
 ROOT = Path(__file__).resolve().parents[2]
 MARKER = re.compile(r"^\s*\[\[pycheck:(password|totp|app|login)\]\]\s*$", re.MULTILINE)
@@ -13,13 +14,13 @@ RUNTIME_META = re.compile(r'<meta name="pycheck-runtime" content="([^"]+)">')
 
 
 def built_page(site_dir: Path, lang: str, source: Path) -> Path:
-    base = site_dir if lang == "nb" else site_dir / "en"
+    base = site_dir / prefix(lang)
     return base / "index.html" if source.stem == "index" else base / source.stem / "index.html"
 
 
 def marked_sources() -> list[tuple[str, Path, list[str]]]:
     found = []
-    for lang in ("nb", "en"):
+    for lang in LANGS:
         for source in sorted((ROOT / "docs" / lang).glob("*.md")):
             kinds = MARKER.findall(source.read_text("utf-8"))
             if kinds:
@@ -27,9 +28,9 @@ def marked_sources() -> list[tuple[str, Path, list[str]]]:
     return found
 
 
-def test_the_guide_has_both_widgets_in_both_languages():
+def test_the_guide_has_both_widgets_in_every_language():
     kinds = {(lang, kind) for lang, _, found in marked_sources() for kind in found}
-    assert kinds >= {("nb", "password"), ("nb", "totp"), ("en", "password"), ("en", "totp")}
+    assert kinds >= {(lang, kind) for lang in LANGS for kind in ("password", "totp", "app", "login")}
 
 
 @pytest.mark.parametrize(("lang", "source", "kinds"), marked_sources(), ids=lambda v: getattr(v, "name", None))
