@@ -149,7 +149,7 @@ def test_the_practice_speaks_nynorsk() -> None:
     assert walk.login["error"]["message"] == ("Lag ein eingongskode i øvingsappen først: "
                                               "vel «Lag engangskode» og skriv PIN-koden.")
     blocked = web.practice_start("blocked", T0, "nn")["view"]["app"]["note"]
-    assert blocked == ("Du har skrive feil PIN-kode 3 gonger, så øvingsappen er blokkert. Med den ekte appen ringjer du "
+    assert blocked == ("Du har skrive feil PIN-kode 3 gonger, så øvingsappen er blokkert. Med den ekte appen ringer du "
                        "IMDinett support på 400 01 960, tasteval 1, og får ein avblokkeringskode. "
                        "Her vel du «Ring support» for å øve.")
 
