@@ -1,14 +1,18 @@
-"""The built guide's pages as text, for the content tests, and the texts of the two files of words
-that others keep (pycheck/messages.toml, overrides/hooks/widget_texts.toml)."""
+"""The built guide's pages as text, for the content tests, the languages they cover, and the texts of
+the two files of words that others keep (pycheck/messages.toml, overrides/hooks/widget_texts.toml)."""
 from __future__ import annotations
 
 import tomllib
 from pathlib import Path
 
-from readability import page_blocks  # tools/ is on pytest's pythonpath (pyproject.toml)
+import readability  # tools/ is on pytest's pythonpath (pyproject.toml)
+from readability import page_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
-LANG_PREFIX = {"nb": "", "en": "en/"}
+# Every language of the guide and where its pages are under the site root: the one list the content
+# tests take their languages from.
+LANG_PREFIX = {"nb": "", "nn": "nn/", "en": "en/"}
+LANGS = tuple(LANG_PREFIX)
 # Every page of the guide, by its path under the language's root.
 PAGES = ["", "passord/", "app/", "engangskode/", "ove/", "hjelp/", "checker/", "tilgjengelighet/", "totp-demo/", "support/"]
 MESSAGES = ROOT / "pycheck" / "messages.toml"
@@ -26,6 +30,39 @@ def page_text(site: Path, lang: str, page: str) -> str:
     links), blocks joined by a newline. The widgets are left out: their words come from the two
     files below, which are checked on their own."""
     return "\n".join(page_blocks(page_file(site, lang, page), skip_classes=set(), skip_widgets=True))
+
+
+# Addresses, not words: the step links' addresses under every step heading and in the support table
+# (their ids are ASCII Bokmål, such as #kode-ikke-godtatt, in every language).
+ADDRESS_CLASSES = {"step-link", "support-url"}
+
+
+class _OwnLanguageBlocks(readability._Blocks):
+    """The counting parser of tools/readability.py, which also leaves out every element marked as
+    another language than `lang` (a `lang` attribute): the redrawn screens and the Bokmål step links on a
+    Nynorsk or English page are the other language's words, shown on purpose. Addresses are left out
+    too (ADDRESS_CLASSES)."""
+
+    def __init__(self, lang: str) -> None:
+        super().__init__(skip_classes=ADDRESS_CLASSES, skip_widgets=True)
+        self.lang = lang
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        depth = len(self._stack)
+        super().handle_starttag(tag, attrs)
+        marked = dict(attrs).get("lang")
+        if marked and marked != self.lang and len(self._stack) > depth:
+            self._stack[-1] = (tag, True)
+
+
+def own_language_text(site: Path, lang: str, page: str) -> str:
+    """`page_text` without the elements marked as another language and without the addresses (see
+    `_OwnLanguageBlocks`): what the term list checks, since a Bokmål label on a Nynorsk page is not a
+    Nynorsk word, nor is a step id in an address."""
+    parser = _OwnLanguageBlocks(lang)
+    parser.feed(page_file(site, lang, page).read_text(encoding="utf-8"))
+    parser.close()
+    return "\n".join(parser.blocks)
 
 
 def file_texts(path: Path, lang: str) -> list[tuple[str, str]]:
