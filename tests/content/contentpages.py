@@ -6,13 +6,14 @@ import tomllib
 from pathlib import Path
 
 import readability  # tools/ is on pytest's pythonpath (pyproject.toml)
+from guide_languages import LANGS, prefix
 from readability import page_blocks
 
 ROOT = Path(__file__).resolve().parents[2]
-# Every language of the guide and where its pages are under the site root: the one list the content
-# tests take their languages from.
-LANG_PREFIX = {"nb": "", "nn": "nn/", "en": "en/"}
-LANGS = tuple(LANG_PREFIX)
+# Every language of the guide (nb, nn, en) and where its pages are under the site root ("", "nn/",
+# "en/"), from the tests' one list (tests/guide_languages.py, read from mkdocs.yml): the content tests
+# take their languages from here.
+LANG_PREFIX = {lang: prefix(lang) for lang in LANGS}
 # Every page of the guide, by its path under the language's root.
 PAGES = ["", "passord/", "app/", "engangskode/", "ove/", "hjelp/", "checker/", "tilgjengelighet/", "totp-demo/", "support/"]
 MESSAGES = ROOT / "pycheck" / "messages.toml"
