@@ -54,7 +54,7 @@ class PasswordReport:
         return messages.text(key, lang, policy=self.policy, **params)
 
     def to_dict(self, lang: str = messages.DEFAULT_LANG) -> dict[str, Any]:
-        """A JSON-ready summary, with every message in `lang` (`nb` or `en`)."""
+        """A JSON-ready summary, with every message in `lang` (one of `messages.LANGS`)."""
         messages.check_lang(lang)
         return {
             "ok": self.ok,

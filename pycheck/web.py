@@ -130,7 +130,7 @@ def warm_up() -> None:
 
 
 def _warm_up_practice() -> None:
-    """Walks the practice once in both languages, through the blocked app and the login, so that the
+    """Walks the practice once in every language, through the blocked app and the login, so that the
     snapshot holds the state machine and its texts. Its secret keys are dropped: every start after a
     restore makes a new one (`secrets`)."""
     practice = _practice()
