@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import widgets
+from guide_languages import DEFAULT_LANG, LANGS, prefix
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Page
@@ -47,6 +48,18 @@ window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) =>
   window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
 """
+
+
+def at(lang: str, path: str = "") -> str:
+    """The page `path` ("checker/", "" for the front page) in `lang`, relative to the site root, as
+    page.goto takes it in a context whose base_url is the site's."""
+    return prefix(lang) + path
+
+
+def lang_of(relative: str) -> str:
+    """The language of a path relative to the site root ("nn/app/", "404.html"): the language whose
+    prefix it starts with, the default language (no prefix) otherwise."""
+    return next((lang for lang in LANGS if prefix(lang) and relative.startswith(prefix(lang))), DEFAULT_LANG)
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from browserkit import chromium
+from guide_languages import LANGS, prefix
 from static_server import serving
 
 if TYPE_CHECKING:
@@ -19,9 +20,10 @@ SITE = ROOT / "site"
 
 @pytest.fixture(scope="session")
 def site_dir() -> Path:
-    """The site built by `make site` (make test builds it first)."""
-    if not (SITE / "index.html").is_file() or not (SITE / "en" / "index.html").is_file():
-        pytest.fail("site/ is not built: run `make site` (make test does it for you)")
+    """The site built by `make site` (make test builds it first), with every language's front page."""
+    missing = [prefix(lang) + "index.html" for lang in LANGS if not (SITE / prefix(lang) / "index.html").is_file()]
+    if missing:
+        pytest.fail(f"site/ is not built ({', '.join(missing)} missing): run `make site` (make test does it for you)")
     return SITE
 
 
