@@ -9,10 +9,12 @@ from browserkit import (
     READY_TIMEOUT_MS,
     TOTP,
     assert_fallback,
+    at,
     pyodide_requests,
     recording_context,
     refuse_snapshot,
 )
+from guide_languages import DEFAULT_LANG, LANGS
 
 from pycheck import check_password, messages
 from pycheck.policy import POLICY
@@ -31,11 +33,12 @@ def test_blocked_wasm_shows_the_fallback_and_retry_recovers(context):
     blocked = lambda route: route.abort()  # noqa: E731
     context.route("**/pyodide.asm.wasm", blocked)
     page = context.new_page()
-    page.goto("checker/")
-    assert_fallback(page, CHECKER, "nb")
+    page.goto(at(DEFAULT_LANG, "checker/"))
+    assert_fallback(page, CHECKER, DEFAULT_LANG)
     # the rules are still there to read, as text
+    rules = page.locator(f"{CHECKER} [data-role=rules]").inner_text()
     for code in POLICY.codes:
-        assert messages.text(f"rule.{code}.help", "nb") in page.locator(f"{CHECKER} [data-role=rules]").inner_text()
+        assert messages.text(f"rule.{code}.help", DEFAULT_LANG) in rules
     # a keystroke in the meantime neither crashes nor hides the fallback
     page.fill(f"{CHECKER} input[name=password]", "Abcdefghijklm1!x")
     assert page.get_attribute(CHECKER, "data-state") == "error"
@@ -48,29 +51,32 @@ def test_blocked_wasm_shows_the_fallback_and_retry_recovers(context):
     assert not page.locator(f"{CHECKER} [data-action=retry]").is_visible()
 
 
-def test_the_fallback_speaks_english_on_english_pages(context):
+@pytest.mark.parametrize("lang", [lang for lang in LANGS if lang != DEFAULT_LANG])
+def test_the_fallback_speaks_the_pages_language(context, lang):
+    # The default language's fallback is the blocked wasm's, above.
     # The memory snapshot needs no standard library file: refused, so the normal boot runs.
     refuse_snapshot(context)
     context.route("**/python_stdlib.zip", lambda route: route.fulfill(status=404, body="not found"))
     page = context.new_page()
-    page.goto("en/checker/")
-    assert_fallback(page, CHECKER, "en")
+    page.goto(at(lang, "checker/"))
+    assert_fallback(page, CHECKER, lang)
     for code in POLICY.codes:
-        assert messages.text(f"rule.{code}.help", "en") in page.locator(f"{CHECKER} [data-role=rules]").inner_text()
+        assert messages.text(f"rule.{code}.help", lang) in page.locator(f"{CHECKER} [data-role=rules]").inner_text()
 
 
-def test_no_webassembly_shows_the_fallback(context):
+@pytest.mark.parametrize("lang", LANGS)  # quick: Python never starts
+def test_no_webassembly_shows_the_fallback(context, lang):
     context.add_init_script("delete globalThis.WebAssembly;")
     page = context.new_page()
-    page.goto("en/totp-demo/")
-    assert_fallback(page, TOTP, "en")
+    page.goto(at(lang, "totp-demo/"))
+    assert_fallback(page, TOTP, lang)
     assert page.locator(f"{TOTP} [data-role=warning]").is_visible()
     assert pyodide_requests(context) == []
 
 
 def test_python_loads_only_when_the_widget_is_seen_and_a_dead_worker_is_replaced(context):
     page = context.new_page()
-    page.goto("passord/")
+    page.goto(at(DEFAULT_LANG, "passord/"))
     page.wait_for_load_state("networkidle")
     box = page.locator(CHECKER).bounding_box()
     assert box["y"] > 600, "the widget must start below the fold for this test"
@@ -91,7 +97,7 @@ def test_python_loads_only_when_the_widget_is_seen_and_a_dead_worker_is_replaced
 
 def test_python_loads_when_ready_is_called(context):
     page = context.new_page()
-    page.goto("hjelp/")
+    page.goto(at(DEFAULT_LANG, "hjelp/"))
     page.wait_for_load_state("networkidle")
     assert pyodide_requests(context) == []
     assert page.evaluate("window.pycheck.state") == "idle"
@@ -102,12 +108,12 @@ def test_python_loads_when_ready_is_called(context):
     assert report["failed"] == list(check_password("Sommer2024!").failed)
 
 
-@pytest.mark.parametrize("lang", ["nb", "en"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_without_javascript_the_rules_and_a_note_remain(browser, site_url, lang):
     ctx = browser.new_context(base_url=site_url, java_script_enabled=False)
     try:
         page = ctx.new_page()
-        page.goto("checker/" if lang == "nb" else "en/checker/")
+        page.goto(at(lang, "checker/"))
         rules = page.locator(f"{CHECKER} [data-role=rules]").inner_text()
         for code in POLICY.codes:
             assert messages.text(f"rule.{code}.help", lang) in rules
@@ -115,8 +121,9 @@ def test_without_javascript_the_rules_and_a_note_remain(browser, site_url, lang)
         # <noscript> as raw text here: its text is read instead of its visibility.
         assert widgets.text("password_noscript", lang) in page.locator(f"{CHECKER} noscript").text_content()
         assert page.locator(f"{CHECKER} input[name=password]").is_visible()
-        page.goto("totp-demo/" if lang == "nb" else "en/totp-demo/")
+        page.goto(at(lang, "totp-demo/"))
         assert widgets.text("totp_noscript", lang) in page.locator(f"{TOTP} noscript").text_content()
         assert page.locator(f"{TOTP} [data-role=warning]").is_visible()
+        assert page.locator(f"{TOTP} [data-role=warning]").inner_text() == widgets.text("totp_warning", lang)
     finally:
         ctx.close()
