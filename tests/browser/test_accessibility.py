@@ -1,4 +1,4 @@
-"""WCAG 2.1 AA, checked by axe-core in the browser: every built page of both languages, and the widgets
+"""WCAG 2.1 AA, checked by axe-core in the browser: every built page of every language, and the widgets
 in each of their states (idle, loading, failing, accepted, mismatch, fallback, TOTP demo running),
 every screen of the practice phone and login; and a keyboard-only walk through the checker whose
 verdict is announced by a polite live region.
@@ -16,7 +16,8 @@ from pathlib import Path
 import accessibility
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP
+from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP, at
+from guide_languages import DEFAULT_LANG, LANGS, prefix
 from playwright.sync_api import expect
 from practicekit import (APP, LOGIN, PHONE, PIN, START, act, expect_error, expect_screen, make_code, open_practice,
                            sms_code)
@@ -33,7 +34,6 @@ SCOPE = accessibility.scope()
 AXE_TAGS = SCOPE["axe_tags"]
 ACCEPTED = "Korrekt-Hest-Batteri-9!"
 FAILING = "Passord123!Passord"  # fails rules and draws a warning, so the warnings list is shown too
-LANGS = ("nb", "en")
 PRACTICE = f"{APP}, {LOGIN}"  # the practice phone and login, checked together
 
 
@@ -45,7 +45,7 @@ def axe_source() -> str:
 
 
 def built_pages(site_dir: Path) -> list[str]:
-    """Every HTML page the build wrote, both languages, as URLs relative to the site root."""
+    """Every HTML page the build wrote, every language, as URLs relative to the site root."""
     pages = []
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir)
@@ -100,12 +100,12 @@ def test_the_statement_lists_exactly_these_tests(browser):
 def test_the_page_list_comes_from_the_build(site_dir):
     # The pages below are discovered, not listed by hand: make sure the discovery finds the guide.
     pages = built_pages(site_dir)
-    for lang_prefix in ("", "en/"):
-        for expected in ("", "passord/", "checker/", "totp-demo/", "tilgjengelighet/", "404.html"):
-            assert lang_prefix + expected in pages
+    for lang in LANGS:
+        for expected in ("", "passord/", "ove/", "checker/", "totp-demo/", "tilgjengelighet/", "404.html"):
+            assert at(lang, expected) in pages
     sitemap_pages = {
         re.sub(r"^https?://[^/]+/", "", loc)
-        for sitemap in (site_dir / "sitemap.xml", site_dir / "en" / "sitemap.xml")
+        for sitemap in (site_dir / prefix(lang) / "sitemap.xml" for lang in LANGS)
         for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap.read_text("utf-8"))
     }
     assert sitemap_pages and sitemap_pages <= set(pages)
@@ -134,11 +134,11 @@ def test_every_page_in_both_languages_has_no_violation(browser, site_dir, site_u
 # --- the widgets, state by state ------------------------------------------------------------------
 
 def checker_path(lang: str) -> str:
-    return "checker/" if lang == "nb" else "en/checker/"
+    return at(lang, "checker/")
 
 
 def totp_path(lang: str) -> str:
-    return "totp-demo/" if lang == "nb" else "en/totp-demo/"
+    return at(lang, "totp-demo/")
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -158,7 +158,7 @@ def test_widgets_idle_loading_and_fallback(browser, site_url, axe_source, lang):
     try:
         # idle: the checker on the guide page sits below the fold and has loaded nothing
         page = context.new_page()
-        page.goto("passord/" if lang == "nb" else "en/passord/")
+        page.goto(at(lang, "passord/"))
         page.wait_for_load_state("networkidle")
         assert page.get_attribute(CHECKER, "data-state") == "idle"
         assert_no_violations(page, axe_source, f"{lang} checker idle", CHECKER)
@@ -280,7 +280,7 @@ def tab_to(page, want: dict, key: str = "Tab", limit: int = 80) -> None:
 
 
 def test_keyboard_only_walk_is_announced_politely(ready_context):
-    page = open_ready(ready_context, "checker/", CHECKER)
+    page = open_ready(ready_context, checker_path(DEFAULT_LANG), CHECKER)
     try:
         verdict = page.locator(f"{CHECKER} [data-role=verdict]")
         assert verdict.get_attribute("aria-live") == "polite" and verdict.get_attribute("role") == "status"
@@ -290,7 +290,7 @@ def test_keyboard_only_walk_is_announced_politely(ready_context):
         tab_to(page, {"name": "password", "inWidget": True})
         page.keyboard.type("Sommer2024!")
         page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=false]")
-        failing = check_password("Sommer2024!", "").to_dict("nb")["summary"]
+        failing = check_password("Sommer2024!", "").to_dict(DEFAULT_LANG)["summary"]
         tab_to(page, {"name": "confirm"})
         page.keyboard.type("Sommer2024!")
         tab_to(page, {"action": "toggle"})
@@ -307,13 +307,13 @@ def test_keyboard_only_walk_is_announced_politely(ready_context):
         page.keyboard.press("End")
         page.keyboard.type("x")
         page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=false]")
-        mismatch = check_password(suggestion, suggestion + "x").to_dict("nb")["summary"]
+        mismatch = check_password(suggestion, suggestion + "x").to_dict(DEFAULT_LANG)["summary"]
         page.keyboard.press("Backspace")
         page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]")
 
         announced = [text for role, live, text in page.evaluate("window.__announced")
                      if role == "verdict" and live == "polite"]
-        ok = messages.text("report.ok", "nb")
+        ok = messages.text("report.ok", DEFAULT_LANG)
         # each verdict reached the polite region, in order, and the region ends on the last one
         spoken = [text for i, text in enumerate(announced) if i == 0 or announced[i - 1] != text]
         for expected in (failing, ok, mismatch, ok):
@@ -323,7 +323,7 @@ def test_keyboard_only_walk_is_announced_politely(ready_context):
         # the suggestion is announced too (a polite status line), in the page's language
         statuses = [text for role, live, text in page.evaluate("window.__announced")
                     if role == "status" and live == "polite"]
-        assert widgets.text("suggested", "nb") in statuses
+        assert widgets.text("suggested", DEFAULT_LANG) in statuses
     finally:
         page.close()
 
