@@ -1,5 +1,5 @@
 """Faults in the real widget on the site: a standard library that answers 404 and a pycheck wheel whose
-bytes were altered each bring the bilingual fallback within 10 s, with the rules still readable, and a
+bytes were altered each bring the fallback, in the page's language, within 10 s, with the rules still readable, and a
 retry works once the fault is gone. Also: Python is not fetched for a widget below the fold until it
 is seen or focused, on a phone-sized screen.
 
@@ -8,6 +8,7 @@ The blocked wasm, the missing WebAssembly and the dead worker are in test_widget
 from __future__ import annotations
 
 import io
+import itertools
 import zipfile
 
 import pytest
@@ -16,10 +17,12 @@ from browserkit import (
     FALLBACK_WITHIN_MS,
     READY_TIMEOUT_MS,
     assert_fallback,
+    at,
     pyodide_requests,
     recording_context,
     refuse_snapshot,
 )
+from guide_languages import DEFAULT_LANG, LANGS
 
 from pycheck import messages
 from pycheck.policy import POLICY
@@ -27,6 +30,8 @@ from pycheck.policy import POLICY
 pytestmark = pytest.mark.browser
 
 ACCEPTED = "Abcdefghijklm1!x"
+# The faults are the same in every language; the two fallbacks are checked in two of them.
+ANOTHER_LANG = next(lang for lang in LANGS if lang != DEFAULT_LANG)
 PHONE = {"width": 360, "height": 640}
 TWO_FRAMES = "() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))"
 
@@ -103,7 +108,7 @@ def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
     # The memory snapshot needs no standard library file: refused, so the normal boot runs.
     refuse_snapshot(context)
     context.route("**/python_stdlib.zip", not_found)
-    page = open_until_fallback(context, "checker/", "nb")
+    page = open_until_fallback(context, at(DEFAULT_LANG, "checker/"), DEFAULT_LANG)
     assert served, "the standard library request was not intercepted"
     retry_works(page, context, "**/python_stdlib.zip", not_found)
 
@@ -120,7 +125,7 @@ def test_an_altered_pycheck_wheel_is_refused_then_retry_works(context):
         route.fulfill(response=response, body=altered_wheel(response.body()))
 
     context.route("**/pyodide/pycheck-*.whl", alter)
-    page = open_until_fallback(context, "en/checker/", "en")
+    page = open_until_fallback(context, at(ANOTHER_LANG, "checker/"), ANOTHER_LANG)
     # Pyodide got the altered wheel and refused it: Python never became ready.
     assert served, "the wheel request was not intercepted"
     assert page.evaluate("window.pycheck.state") == "error"
@@ -133,9 +138,10 @@ def test_an_altered_pycheck_wheel_is_refused_then_retry_works(context):
 def test_a_widget_below_the_fold_on_a_phone_loads_python_only_when_focused_or_seen(browser, site_url):
     context = recording_context(browser, base_url=site_url, viewport=PHONE, is_mobile=True, has_touch=True)
     try:
-        for path, start in (("passord/", "focus"), ("en/passord/", "scroll")):
+        # every language's page (its widget's place depends on its text), by focus or by scrolling
+        for lang, start in zip(LANGS, itertools.cycle(("focus", "scroll"))):
             page = context.new_page()
-            page.goto(path)
+            page.goto(at(lang, "passord/"))
             page.wait_for_load_state("networkidle")
             # the checker belongs to the step "Opprette passord 2" (after its heading, before the next step's)
             assert page.locator(f"#opprette-passord-2 ~ * {CHECKER}, #opprette-passord-2 ~ {CHECKER}").count() == 1

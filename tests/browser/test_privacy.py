@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from browserkit import CHECKER, READY_TIMEOUT_MS, recording_context
+from browserkit import CHECKER, READY_TIMEOUT_MS, at, lang_of, recording_context
+from guide_languages import DEFAULT_LANG, LANGS
 
 pytestmark = pytest.mark.browser
 
@@ -13,10 +14,10 @@ PASSWORD = "Hemmelig-Tulipan-Vindu-47!"
 
 
 def all_pages(site_dir: Path) -> list[str]:
-    """Every built page of both languages, as paths relative to the site root."""
+    """Every built page of every language, as paths relative to the site root."""
     pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
                    if "pyodide" not in p.parts)
-    assert any(p.startswith("en/") for p in pages) and "index.html" in pages
+    assert {lang_of(p) for p in pages} == set(LANGS) and "index.html" in pages
     return pages
 
 
@@ -33,7 +34,7 @@ def context(browser, site_url):
 def checker(context):
     page = context.new_page()
     page.on("console", lambda message: context.console.append(message.text))
-    page.goto("checker/")
+    page.goto(at(DEFAULT_LANG, "checker/"))  # what is sent or kept is the same in every language
     page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=READY_TIMEOUT_MS)
     yield page
     page.close()

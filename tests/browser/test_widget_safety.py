@@ -7,7 +7,8 @@ import re
 
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, csp_violations, recording_context, watch_csp
+from browserkit import CHECKER, READY_TIMEOUT_MS, at, csp_violations, recording_context, watch_csp
+from guide_languages import DEFAULT_LANG
 
 from pycheck import check_password
 
@@ -35,7 +36,7 @@ def page_with_a_broken_copy_first(context, breakage):
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto("checker/")
+    page.goto(at(DEFAULT_LANG, "checker/"))
     return page, errors
 
 
@@ -58,7 +59,7 @@ def test_a_broken_widget_shows_the_fallback_and_the_next_one_works(browser, site
         # rules as text; its tools stay hidden and nothing is thrown.
         assert broken.get_attribute("data-state") == "error"
         status = broken.locator("[data-role=status]").inner_text()
-        expected = "" if breakage == "its texts are not JSON" else widgets.text("unavailable", "nb")
+        expected = "" if breakage == "its texts are not JSON" else widgets.text("unavailable", DEFAULT_LANG)
         assert status == expected
         assert broken.locator("[data-role=tools]").is_hidden()
         assert broken.locator("li[data-rule=length]").inner_text().strip()
@@ -72,7 +73,7 @@ def test_a_broken_widget_shows_the_fallback_and_the_next_one_works(browser, site
 def checker_page(browser, site_url):
     context = recording_context(browser, base_url=site_url)
     page = context.new_page()
-    page.goto("checker/")
+    page.goto(at(DEFAULT_LANG, "checker/"))
     page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=READY_TIMEOUT_MS)
     yield page
     context.close()
@@ -85,10 +86,10 @@ def test_show_and_hide_are_announced_in_the_polite_status(checker_page):
     page.fill(f"{CHECKER} input[name=password]", "Abcdefghijklm1!x")
     page.click(f"{CHECKER} [data-action=toggle]")
     assert page.get_attribute(f"{CHECKER} input[name=password]", "type") == "text"
-    assert status.inner_text() == widgets.text("password_shown", "nb")
+    assert status.inner_text() == widgets.text("password_shown", DEFAULT_LANG)
     page.click(f"{CHECKER} [data-action=toggle]")
     assert page.get_attribute(f"{CHECKER} input[name=password]", "type") == "password"
-    assert status.inner_text() == widgets.text("password_hidden", "nb")
+    assert status.inner_text() == widgets.text("password_hidden", DEFAULT_LANG)
 
 
 def test_a_page_restored_from_the_back_forward_cache_hides_the_password_again(checker_page):
@@ -102,4 +103,4 @@ def test_a_page_restored_from_the_back_forward_cache_hides_the_password_again(ch
     assert [fields.nth(i).get_attribute("type") for i in range(2)] == ["text", "text"]
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert [fields.nth(i).get_attribute("type") for i in range(2)] == ["password", "password"]
-    assert page.locator(f"{CHECKER} [data-action=toggle]").inner_text() == widgets.text("show", "nb")
+    assert page.locator(f"{CHECKER} [data-action=toggle]").inner_text() == widgets.text("show", DEFAULT_LANG)

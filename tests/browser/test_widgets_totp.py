@@ -7,7 +7,9 @@ import re
 
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP, csp_violations, pyodide_requests, recording_context, watch_csp
+from browserkit import (CHECKER, READY_TIMEOUT_MS, TOTP, at, csp_violations, pyodide_requests, recording_context,
+                        watch_csp)
+from guide_languages import DEFAULT_LANG
 
 from pycheck import check_password, messages, totp
 
@@ -38,7 +40,7 @@ def context(browser, site_url):
 
 def open_demo(context):
     page = context.new_page()
-    page.goto("totp-demo/")
+    page.goto(at(DEFAULT_LANG, "totp-demo/"))
     page.wait_for_selector(f"{TOTP}[data-state=ready] [data-role=code]:not(:empty)", timeout=READY_TIMEOUT_MS)
     return page
 
@@ -115,20 +117,20 @@ def test_verify_accepts_the_right_code_and_refuses_others(page):
     field.fill(code)
     page.click(f"{TOTP} [data-action=verify]")
     page.wait_for_selector(f"{TOTP} [data-role=verify-result][data-valid=true]")
-    assert widgets.text("totp_valid", "nb") in result.inner_text()
+    assert widgets.text("totp_valid", DEFAULT_LANG) in result.inner_text()
 
     field.fill(another_code(code))
     field.press("Enter")
     page.wait_for_selector(f"{TOTP} [data-role=verify-result][data-valid=false]")
-    assert widgets.text("totp_invalid", "nb") in result.inner_text()
+    assert widgets.text("totp_invalid", DEFAULT_LANG) in result.inner_text()
 
     for bad in ("12ab", "12345", "1234567"):
         page.evaluate("document.querySelector('[data-pycheck=totp] [data-role=verify-result]').dataset.valid = ''")
         field.fill(bad)
         page.click(f"{TOTP} [data-action=verify]")
         page.wait_for_selector(f"{TOTP} [data-role=verify-result][data-valid=bad-input]")
-        assert result.inner_text() == widgets.text("totp_bad_input", "nb")
-    assert "6" in widgets.text("totp_bad_input", "nb")  # pycheck.totp's default, filled in at build time
+        assert result.inner_text() == widgets.text("totp_bad_input", DEFAULT_LANG)
+    assert "6" in widgets.text("totp_bad_input", DEFAULT_LANG)  # pycheck.totp's default, filled in at build time
 
 
 def test_a_new_key_gives_a_new_code_that_verifies(page):
@@ -144,7 +146,7 @@ def test_a_new_key_gives_a_new_code_that_verifies(page):
 
 def test_demo_says_plainly_it_is_a_demo(page):
     warning = page.locator(f"{TOTP} [data-role=warning]").inner_text()
-    assert warning == widgets.text("totp_warning", "nb")
+    assert warning == widgets.text("totp_warning", DEFAULT_LANG)
     assert "Buypass Code" in warning
 
 
@@ -161,7 +163,8 @@ def test_instant_navigation_mounts_the_checker_with_the_same_python(context):
         page.fill(f"{CHECKER} input[name=confirm]", "Sommer2024!")
         page.wait_for_selector(f"{CHECKER}[data-busy=false]")
         assert page.get_attribute(CHECKER, "data-failed") == " ".join(check_password("Sommer2024!", "Sommer2024!").failed)
-        assert page.locator(f"{CHECKER} [data-role=verdict]").inner_text() == messages.text("report.not_ok", "nb")
+        verdict = page.locator(f"{CHECKER} [data-role=verdict]").inner_text()
+        assert verdict == messages.text("report.not_ok", DEFAULT_LANG)
         assert pyodide_requests(context) == before, "Python was loaded again"
         assert csp_violations(page) == []
     finally:
