@@ -5,15 +5,17 @@ from __future__ import annotations
 import brotli
 import gzip
 import re
+import urllib.error
 import urllib.request
 from fnmatch import fnmatchcase
 
 import csp
 import deploy
 import pytest
+from guide_languages import LANGS, prefix
 
 KINDS = {  # a file of every kind the site serves, and what must come back
-    "": "text/html", "checker/": "text/html", "en/checker/": "text/html", "404.html": "text/html",
+    "": "text/html", **{prefix(lang) + "checker/": "text/html" for lang in LANGS}, "404.html": "text/html",
     "assets/javascripts/pycheck/worker.js": "application/javascript",
     "assets/javascripts/pycheck/runtime.mjs": "text/javascript",
     "assets/javascripts/pycheck/integrity.mjs": "text/javascript",
@@ -94,10 +96,22 @@ def test_the_pages_policy_forbids_framing_and_what_a_meta_cannot_say(nginx_url):
 
 
 def test_the_worker_responses_carry_their_own_policy(nginx_url):
-    for path in ("assets/javascripts/pycheck/worker.js", "en/assets/javascripts/pycheck/worker.js"):
+    for path in (prefix(lang) + "assets/javascripts/pycheck/worker.js" for lang in LANGS):
         headers, _ = get(nginx_url + path)
         assert "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; connect-src 'self'" in \
             headers.get_all("Content-Security-Policy"), path
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_an_unknown_address_gets_the_not_found_page_of_its_language(nginx_url, site_dir, lang):
+    with pytest.raises(urllib.error.HTTPError) as answer:
+        get(nginx_url + prefix(lang) + "no-such-page/")
+    assert answer.value.code == 404
+    body = answer.value.read()
+    assert body == (site_dir / prefix(lang) / "404.html").read_bytes()
+    assert re.search(rf'<html lang="{lang}"', body.decode("utf-8"))
+    page_policy = csp.header_policy(deploy.page_script_hashes(site_dir))
+    assert answer.value.headers.get_all("Content-Security-Policy") == [page_policy]
 
 
 @pytest.mark.parametrize("path", ["checker/", "assets/javascripts/pycheck/worker.js", "pyodide/pyodide.asm.wasm",

@@ -10,9 +10,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browserkit import (CHECKER, READY_TIMEOUT_MS, assert_fallback, csp_violations, recording_context,
+from browserkit import (CHECKER, READY_TIMEOUT_MS, assert_fallback, at, csp_violations, recording_context,
                         serve_pinned_runtime_json, watch_csp)
+from guide_languages import DEFAULT_LANG, LANGS
 from static_server import serving
+
+from pycheck import check_password
 
 pytestmark = pytest.mark.browser
 PASSWORD = "Korrekt-Hest-Batteri-9"
@@ -50,11 +53,11 @@ def verdict(context, path: str = "checker/"):
     return page
 
 
-def fallback(context, path: str = "checker/"):
+def fallback(context, lang: str = DEFAULT_LANG):
     page = context.new_page()
-    page.goto(path)
+    page.goto(at(lang, "checker/"))
     page.fill(f"{CHECKER} input[name=password]", PASSWORD)
-    assert_fallback(page, CHECKER, "nb")
+    assert_fallback(page, CHECKER, lang)
     return page
 
 
@@ -63,8 +66,11 @@ def runtime_json(site_dir, name: str) -> dict:
 
 
 def test_the_checker_boots_from_the_snapshot_through_nginx(context, nginx_url):
-    for path in ("checker/", "en/checker/"):
-        page = verdict(context, path)
+    for lang in LANGS:  # each language's worker, from its own folder, says its verdict in that language
+        page = verdict(context, at(lang, "checker/"))
+        page.wait_for_selector(f"{CHECKER}[data-busy=false]")
+        shown = page.locator(f"{CHECKER} [data-role=verdict]").inner_text()
+        assert shown == check_password(PASSWORD, "").to_dict(lang)["summary"], lang
         assert csp_violations(page) == []
     assert fetched(context, "snapshot.bin.gz") and not wheel_fetched(context)
     assert others(context, nginx_url) == []
