@@ -3,7 +3,9 @@
     .venv/bin/python tools/readability.py [--site site] [--all]
 
 Prints one row per page (front page, password, app, code, help; `--all` adds every other page) and
-language: words, sentences, long words and LIX. Run `make site` first; it reads `site/`.
+language of the guide (every language in mkdocs.yml's `extra.languages`): words, sentences, long words
+and LIX, marked where it is above the plain-language limit of 30, then the highest LIX on the reader's
+path in each language. Run `make site` first; it reads `site/`.
 
 LIX = words / sentences + 100 × long words / words. Exactly how this script counts:
 
@@ -36,10 +38,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "tests") not in sys.path:  # the guide's languages, read from mkdocs.yml by one module
+    sys.path.append(str(ROOT / "tests"))
+from guide_languages import LANGS, prefix  # noqa: E402
 # The reader's path, as (label, path under the language's root).
 READER_PATH = [("front page", ""), ("password", "passord/"), ("app", "app/"), ("code", "engangskode/"), ("help", "hjelp/")]
 OTHER_PAGES = [("checker", "checker/"), ("accessibility", "tilgjengelighet/"), ("one-time codes", "totp-demo/"), ("support", "support/")]
-LANG_PREFIX = {"nb": "", "en": "en/"}
+LIX_LIMIT = 30  # plain language on the reader's path (issue 11)
 
 SKIP_TAGS = {"script", "style", "template", "noscript"}
 SKIP_CLASSES = {"visually-hidden", "step-link", "step-source", "mockup__screen", "mockup__bar"}
@@ -167,14 +172,20 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     pages = READER_PATH + (OTHER_PAGES if args.all else [])
     print(f"{'page':<16} {'lang':<4} {'words':>6} {'sent.':>6} {'long':>5} {'LIX':>6}")
-    for lang, prefix in LANG_PREFIX.items():
+    highest: dict[str, float] = {}
+    for lang in LANGS:
         for label, page in pages:
-            path = args.site / prefix / page / "index.html"
+            path = args.site / prefix(lang) / page / "index.html"
             if not path.is_file():
                 print(f"{label:<16} {lang:<4} (missing: {path}; run make site)", file=sys.stderr)
                 continue
             fig = measure(page_blocks(path))
-            print(f"{label:<16} {lang:<4} {fig.words:>6} {fig.sentences:>6} {fig.long_words:>5} {fig.lix:>6.1f}")
+            over = f"  > {LIX_LIMIT}" if fig.lix > LIX_LIMIT else ""
+            print(f"{label:<16} {lang:<4} {fig.words:>6} {fig.sentences:>6} {fig.long_words:>5} {fig.lix:>6.1f}{over}")
+            if (label, page) in READER_PATH:
+                highest[lang] = max(highest.get(lang, 0.0), fig.lix)
+    print(f"highest LIX on the reader's path (limit {LIX_LIMIT}): "
+          + ", ".join(f"{lang} {lix:.1f}" for lang, lix in highest.items()))
     return 0
 
 
