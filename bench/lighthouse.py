@@ -21,20 +21,22 @@ import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from browserkit import CHROMIUM, CHROMIUM_ARGS
+from browserkit import CHROMIUM, CHROMIUM_ARGS, at
 from common import QUICK, ROOT, SITE, host, save, table
+from guide_languages import LANGS, prefix
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-QUICK_PAGES = ("", "passord/", "checker/", "en/checker/")
+QUICK_PAGES = ("", "passord/", *(at(lang, "checker/") for lang in LANGS))
 
 
 def site_pages() -> list[str]:
-    """Every page of both languages, as paths relative to the site root ("" is the home page)."""
+    """Every page of every language, as paths relative to the site root ("" is the home page)."""
+    skipped = ("pyodide/", *(prefix(lang) + folder for lang in LANGS for folder in ("assets/", "search/")))
     pages = []
     for index in sorted(SITE.rglob("index.html")):
         relative = index.parent.relative_to(SITE)
-        if relative.parts and relative.parts[0] in ("pyodide", "assets", "search"):
+        if (relative.as_posix() + "/").startswith(skipped):
             continue
         pages.append("" if not relative.parts else relative.as_posix() + "/")
     return pages

@@ -23,8 +23,9 @@ import subprocess
 import time
 from pathlib import Path
 
-from browserkit import CHECKER, chromium, refuse_snapshot
+from browserkit import CHECKER, at, chromium, refuse_snapshot
 from common import QUICK, ROOT, SITE, host, percentile, save, table, throttle_cpu
+from guide_languages import DEFAULT_LANG, LANGS
 
 TIMEOUT_MS = 180_000
 # Installed before the page's scripts through DevTools (so the page's CSP does not apply).
@@ -178,8 +179,9 @@ def main() -> None:
             "normal": [longest_task(browser, base, throttled=False) for _ in range(args.boots)],
             "cpu_4x": [longest_task(browser, base, throttled=True) for _ in range(args.boots)],
         }
-        results["page_bytes"] = {path or "/": page_bytes(browser, base + path)
-                                 for path in ("", "passord/", "en/", "en/app/")}
+        # every language's front and app pages, and the default language's password page
+        paths = [at(lang, page) for lang in LANGS for page in ("", "app/")] + [at(DEFAULT_LANG, "passord/")]
+        results["page_bytes"] = {path or "/": page_bytes(browser, base + path) for path in paths}
         results["checker_bytes"] = {"snapshot": checker_bytes(browser, base, no_snapshot=False),
                                     "normal": checker_bytes(browser, base, no_snapshot=True)}
     report(results)
