@@ -80,3 +80,16 @@ def test_the_language_switch_names_every_language_and_no_flag(site_dir: Path, la
     assert [(code, name, urljoin(here, href).removeprefix("http://site")) for href, code, name in links] == SWITCH
     switch = html[html.index('class="md-select"'):html.index("</ul>", html.index('class="md-select"'))]
     assert not re.search(r"<img|<svg|[\U0001F1E6-\U0001F1FF]", switch.split("md-select__inner", 1)[1]), "no flags"
+
+
+# The "not found" page's heading in each language, written by hand.
+NOT_FOUND = {"nb": "Siden finnes ikke", "nn": "Sida finst ikkje", "en": "Page not found"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_not_found_page_speaks_its_language_and_links_to_its_front_page(site_dir: Path, lang: str) -> None:
+    """Hosts serve 404.html at any address, so its links are absolute paths from the site's address."""
+    html = (site_dir / prefix(lang) / "404.html").read_text(encoding="utf-8")
+    assert f"<h1>{NOT_FOUND[lang]}</h1>" in html
+    home = re.search(r'<article[^>]*>.*?<p><a href="([^"]*)">', html, re.DOTALL)
+    assert home and home.group(1) == "/" + prefix(lang)
