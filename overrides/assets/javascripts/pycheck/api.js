@@ -146,8 +146,10 @@ function retry() {
   return ready();
 }
 
+/** The page's language ("nb", "nn", "en" …: the primary tag of <html lang>), which pycheck checks:
+ * a language it does not speak is refused with a clear error, never answered in another one. */
 function pageLanguage() {
-  return (document.documentElement.lang || "nb").toLowerCase().startsWith("en") ? "en" : "nb";
+  return (document.documentElement.lang || "nb").toLowerCase().split("-")[0];
 }
 
 async function run(op, args) {
