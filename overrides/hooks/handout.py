@@ -100,14 +100,14 @@ def rebase_links(section: str, from_url: str, to_url: str) -> str:
 
 
 def handout_step(step: steps.Step, section: str, lang: str, root: str, short: str) -> str:
-    """One step of the handout: under its heading, its QR code (beside the text) and its short address."""
+    """One step of the handout: its heading, short address and QR code kept together, then its text."""
     end = re.search(r"</h[1-6]>", section)
     if end is None:
         raise PluginError(f"handout: the step {step.id!r} has no heading")
     return (
-        f'<section class="handout__step" aria-labelledby="{step.id}">{section[:end.end()]}'
-        f'<div class="handout__qr">{steps.qr_svg(steps.published_url(root, step.url), lang)}</div>'
+        f'<section class="handout__step" aria-labelledby="{step.id}"><div class="handout__head">{section[:end.end()]}'
         f'<p class="handout__address">{html.escape(steps.published_url(root, short))}</p>'
+        f'<div class="handout__qr">{steps.qr_svg(steps.published_url(root, step.url), lang)}</div></div>'
         f"{section[end.end():]}</section>"
     )
 

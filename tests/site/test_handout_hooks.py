@@ -110,13 +110,13 @@ def test_the_handout_has_every_step_in_order_with_its_qr_code_and_short_address(
     html = handout.handout_html([first, second], contents, "nn", "/nn/utskrift/", "https://example.no/r/", LANGUAGES)
     assert _QR_DRAWING.sub(r"\1 …</svg>", html) == (
         '<div class="handout" data-role="handout">'
-        '<section class="handout__step" aria-labelledby="finn"><h2 class="step" data-code="P2" id="finn">Finn e-posten</h2>'
-        '<div class="handout__qr"><svg role="img" aria-label="QR-kode til https://example.no/r/nn/passord/#finn" …</svg></div>'
+        '<section class="handout__step" aria-labelledby="finn"><div class="handout__head"><h2 class="step" data-code="P2" id="finn">Finn e-posten</h2>'
         '<p class="handout__address">https://example.no/r/nn/s/p2/</p>'
+        '<div class="handout__qr"><svg role="img" aria-label="QR-kode til https://example.no/r/nn/passord/#finn" …</svg></div></div>'
         '<p>Opne <a href="../passord/#ny">e-posten</a>.</p></section>'
-        '<section class="handout__step" aria-labelledby="ny"><h2 class="step" data-code="A9" id="ny">Ny mobil</h2>'
-        '<div class="handout__qr"><svg role="img" aria-label="QR-kode til https://example.no/r/nn/hjelp/#ny" …</svg></div>'
+        '<section class="handout__step" aria-labelledby="ny"><div class="handout__head"><h2 class="step" data-code="A9" id="ny">Ny mobil</h2>'
         '<p class="handout__address">https://example.no/r/nn/s/a9/</p>'
+        '<div class="handout__qr"><svg role="img" aria-label="QR-kode til https://example.no/r/nn/hjelp/#ny" …</svg></div></div>'
         "<p>Ring support.</p></section></div>"
     )
 
