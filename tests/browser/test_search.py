@@ -6,33 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect
+from browserkit import search as _search
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
-
-RESULT = ".md-search-result__item a"
-
-
-def _search(page: Page, url: str, query: str):
-    """Types `query` and returns the result links. A query typed before the search index is ready is
-    ignored by Material (the placeholder stays), so it is typed again until the search answers."""
-    page.goto(url)
-    box = page.locator(".md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    placeholder = meta.inner_text()
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
-        try:
-            expect(meta).not_to_have_text(placeholder, timeout=2_000)
-            break
-        except AssertionError:
-            continue
-    results = page.locator(RESULT)
-    expect(results.first).to_be_visible()
-    return results
-
 
 def test_norwegian_search_finds_an_inflected_word(page: Page, site_url: str, site_dir: Path) -> None:
     # "mobilene" (the phones) is nowhere in the text; "mobilen" (the phone) is: only stemming finds it.
