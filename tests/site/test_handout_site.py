@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -11,6 +14,8 @@ import pytest
 from guide_languages import LANGS, prefix
 from sitehtml import parse
 from stepkit import CODE, HANDOUT, published_root, short_path, steps_json
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
@@ -100,3 +105,11 @@ def test_the_support_table_lists_every_step_with_its_code_short_address_and_qr_c
         assert [u for other in LANGS for u in [entry[other]["url"]] if f">{u}</span>" in cells] == [entry[o]["url"] for o in LANGS]
         assert cells.count("data-copy-href") == len(LANGS)
         assert re.findall(r'<svg role="img" aria-label="[^"]*? (\S+)"', cells) == [root + entry[lang]["url"].lstrip("/")]
+
+
+def test_a_build_without_site_url_says_where_the_qr_codes_point(tmp_path: Path) -> None:
+    env = {key: value for key, value in os.environ.items() if key != "SITE_URL"} | {"NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs.yml",
+                             "-d", str(tmp_path / "site")], cwd=ROOT, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "SITE_URL is not set, so the QR codes of the handout and the support page point at http://127.0.0.1:8000/" in result.stderr
