@@ -127,3 +127,30 @@ def serve_pinned_runtime_json(context: BrowserContext, site_dir: Path, name: str
                                                                     content_type="application/json"))
     context.route("**/pycheck/integrity.mjs", lambda route: route.fulfill(
         status=200, body=f"export const RUNTIME_SHA256 = {json.dumps(pins)};", content_type="text/javascript"))
+
+
+SEARCH_RESULT = ".md-search-result__item a"
+
+
+def search(page: Page, url: str, query: str):
+    """Opens `url`, types `query` into Material's search and returns the result links. A query typed
+    before the search index is ready is ignored by Material (the placeholder stays), so it is typed
+    again until the search answers."""
+    from playwright.sync_api import expect
+
+    page.goto(url)
+    box = page.locator(".md-search__input")
+    box.click()
+    meta = page.locator(".md-search-result__meta")
+    placeholder = meta.inner_text()
+    for _ in range(20):
+        box.fill("")
+        box.press_sequentially(query)
+        try:
+            expect(meta).not_to_have_text(placeholder, timeout=2_000)
+            break
+        except AssertionError:
+            continue
+    results = page.locator(SEARCH_RESULT)
+    expect(results.first).to_be_visible()
+    return results

@@ -29,6 +29,7 @@ from typing import Any, Literal
 from mkdocs.exceptions import PluginError
 
 import accessibility
+import handout
 import i18n
 import policy_text
 import steps
@@ -58,7 +59,8 @@ class Marker:
 
 def _support_table(page: PageContext) -> str:
     root = Path(page.config.config_file_path).parent
-    return steps.support_table(steps.collect(page.config, root), page.lang, page.url)
+    return steps.support_table(steps.collect(page.config, root), page.lang, page.url, steps.site_root(page.config),
+                               page.config.extra["languages"])
 
 
 def _practice_scenarios(page: PageContext) -> str:
@@ -93,6 +95,8 @@ MARKERS: dict[str, Marker] = {
     "pycheck:login": Marker("block", lambda page: widgets.login_widget(page.lang, page.widget_id())),
     "pycheck:scenarios": Marker("block", _practice_scenarios),
     "steps:table": Marker("block", _support_table),
+    # The print handout's place on its page: handout.py fills it with every step once all pages are rendered.
+    "steps:handout": Marker("block", lambda page: handout.print_tools(page.lang)),
     "a11y:tested": Marker("block", lambda page: accessibility.tested_html(page.lang)),
 }
 

@@ -1,22 +1,31 @@
 """MkDocs hook: the guide's steps, their links, `steps.json`, and the support page's link table.
 
-A step is a heading with an explicit ASCII id and the class `step`, written in the Markdown source as
-    ## Opprette passord 1 {#opprette-passord-1 .step data-source="Opprette passord 1"}
-where `data-source` is the handout slide's title (added steps have none). Both languages are read from
-their Markdown sources (`extra.languages`), in nav order, by both builds, so that:
-- the build fails if a step is missing in one language, or its id, order, page or source differ;
+A step is a heading with an explicit ASCII id, the class `step` and a short code, written in the
+Markdown source as
+    ## Opprette passord 1 {#opprette-passord-1 .step data-code="P2" data-source="Opprette passord 1"}
+where `data-source` is the handout slide's title (added steps have none) and `data-code` is the code
+support staff can say on the phone: written once, never computed from the step's place, so a new step
+renumbers nothing (`CODE` says which characters it may use). Every language is read from its Markdown
+sources (`extra.languages`), in nav order, by every build, so that:
+- the build fails if a step is missing in one language, or its id, order, page, source or code differ,
+  or a code is missing, malformed or used twice;
 - each build checks that every step of its language is an element of its rendered page;
-- every step heading gets a "copy link to this step" control and, for print, its address written out;
-- `support_table()` renders the marker `[[steps:table]]` (see markers.py): every step, both languages' links;
-- `steps.json` is written at the site root (the same file from either build).
+- every step heading shows its code, and gets a "copy link to this step" control and, for print, its
+  address written out;
+- `support_table()` renders the marker `[[steps:table]]` (see markers.py): every step with its code,
+  every language's link and a QR code;
+- `steps.json` is written at the site root (the same file from every build), and each build writes
+  `s/<code>/` under its root: a page that sends the reader on to the step (see `redirect_page`).
 The controls' texts are in widget_texts.toml (`step_*`).
 """
 from __future__ import annotations
 
 import html
 import json
+import os
 import posixpath
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+import csp
 import i18n
 import widgets
 
@@ -34,6 +44,15 @@ _FENCE = re.compile(r"^(```|~~~).*?^\1", re.MULTILINE | re.DOTALL)
 _ID = re.compile(r"(?:^|\s)#([^\s}]+)")
 _STEP_CLASS = re.compile(r"(?:^|\s)\.step(?:\s|$)")
 _SOURCE = re.compile(r'data-source="([^"]*)"')
+_CODE_ATTR = re.compile(r'data-code="([^"]*)"')
+# A step's code: a letter, then one or two letters or digits, from characters that cannot be mistaken
+# for one another when read aloud or from paper: no 0/O, no 1/I/L. Written upper-case in the sources;
+# the short address takes it in either case.
+CODE_LETTERS = "ABCDEFGHJKMNPQRSTUVWXYZ"
+CODE_DIGITS = "23456789"
+CODE = re.compile(f"[{CODE_LETTERS}][{CODE_LETTERS}{CODE_DIGITS}]{{1,2}}")
+# Where a language's short addresses live under its root: s/<code>/ (see redirect_page).
+SHORT_FOLDER = "s"
 _VALID_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _RENDERED = re.compile(
     r"(?P<heading><h(?P<level>[1-6])\b(?P<attrs>[^>]*)>(?P<inner>.*?)</h(?P=level)>)", re.DOTALL
@@ -49,6 +68,7 @@ class Step:
     source: str | None
     page: str  # the Markdown file, relative to the language's docs_dir
     url: str  # root-relative, ending in #id
+    code: str | None = None  # e.g. "P2" (check() fails the build without one)
 
 
 def nav_files(config: MkDocsConfig) -> list[str]:
@@ -72,8 +92,8 @@ def page_url(src: str, config: MkDocsConfig) -> str:
     return File(src, "", "", config.use_directory_urls).url.removeprefix("./")
 
 
-def read_steps(markdown: str) -> list[tuple[str, str, str | None]]:
-    """`(id, title, source)` for every step heading of a Markdown text, outside code fences."""
+def read_steps(markdown: str) -> list[tuple[str, str, str | None, str | None]]:
+    """`(id, title, source, code)` for every step heading of a Markdown text, outside code fences."""
     markdown = _FENCE.sub("", markdown)
     steps = []
     for match in _HEADING.finditer(markdown):
@@ -84,7 +104,9 @@ def read_steps(markdown: str) -> list[tuple[str, str, str | None]]:
         if len(ids) != 1:
             raise PluginError(f"Step heading {match.group(0)!r} needs exactly one explicit {{#id}}")
         source = _SOURCE.search(attrs)
-        steps.append((ids[0], match.group("title"), html.unescape(source.group(1)) if source else None))
+        code = _CODE_ATTR.search(attrs)
+        steps.append((ids[0], match.group("title"), html.unescape(source.group(1)) if source else None,
+                      code.group(1) if code else None))
     return steps
 
 
@@ -99,8 +121,8 @@ def collect(config: MkDocsConfig, root: Path) -> dict[str, list[Step]]:
             if not path.is_file():
                 raise PluginError(f"{path}: the page is missing in {lang!r} (every page exists in both languages)")
             url = "/" + where["prefix"] + page_url(src, config)
-            for step_id, title, source in read_steps(path.read_text(encoding="utf-8")):
-                steps.append(Step(step_id, title, source, src, f"{url}#{step_id}"))
+            for step_id, title, source, code in read_steps(path.read_text(encoding="utf-8")):
+                steps.append(Step(step_id, title, source, src, f"{url}#{step_id}", code))
         result[lang] = steps
     return result
 
@@ -114,6 +136,11 @@ def check(steps: dict[str, list[Step]]) -> None:
         ids = [s.id for s in steps[lang]]
         problems += [f"{lang}: step id {i!r} is not lowercase ASCII words joined by '-'" for i in ids if not _VALID_ID.fullmatch(i)]
         problems += [f"{lang}: step id {i!r} is used more than once" for i in sorted(set(ids)) if ids.count(i) > 1]
+        problems += [f"{lang}: step {s.id!r} has no code (data-code=\"…\" in its heading)" for s in steps[lang] if not s.code]
+        problems += [f"{lang}: step {s.id!r} has the code {s.code!r}, which is not a letter and one or two letters or "
+                     f"digits from {CODE_LETTERS}{CODE_DIGITS}" for s in steps[lang] if s.code and not CODE.fullmatch(s.code)]
+        codes = [s.code for s in steps[lang] if s.code]
+        problems += [f"{lang}: the code {c!r} is used by more than one step" for c in sorted(set(codes)) if codes.count(c) > 1]
     for lang in langs[1:]:
         mine = {s.id: s for s in steps[first]}
         theirs = {s.id: s for s in steps[lang]}
@@ -126,6 +153,8 @@ def check(steps: dict[str, list[Step]]) -> None:
                 problems.append(f"step {i!r} is on {mine[i].page} in {first!r} but on {theirs[i].page} in {lang!r}")
             if mine[i].source != theirs[i].source:
                 problems.append(f"step {i!r} has source {mine[i].source!r} in {first!r} but {theirs[i].source!r} in {lang!r}")
+            if mine[i].code != theirs[i].code:
+                problems.append(f"step {i!r} has code {mine[i].code!r} in {first!r} but {theirs[i].code!r} in {lang!r}")
     if not any(steps.values()):
         problems.append("no steps found (a step heading needs the class .step and an explicit {#id})")
     if problems:
@@ -133,12 +162,13 @@ def check(steps: dict[str, list[Step]]) -> None:
 
 
 def steps_json(steps: dict[str, list[Step]]) -> list[dict[str, Any]]:
-    """The content of steps.json: one entry per step, with its title and URL in every language."""
+    """The content of steps.json: one entry per step, with its code, and its title and URL in every language."""
     first = next(iter(steps))
     by_lang = {lang: {s.id: s for s in items} for lang, items in steps.items()}
     return [
         {
             "id": s.id,
+            "code": s.code,
             "source": s.source,
             **{lang: {"title": by_lang[lang][s.id].title, "url": by_lang[lang][s.id].url} for lang in steps},
         }
@@ -154,6 +184,73 @@ def relative(url: str, from_page: str) -> str:
     if path.endswith("/"):
         rel = rel.rstrip("/") + "/"
     return rel + ("#" + fragment if fragment else "")
+
+
+def site_root(config: Any) -> str:
+    """The address the site is published at, ending in "/": `SITE_URL` (mkdocs.yml's `site_url`, with its
+    local default) without the language prefix that i18n.py adds to each build's own `site_url`."""
+    url = str(config.site_url or "")
+    url = url if url.endswith("/") else url + "/"
+    for where in config.extra["languages"].values():
+        if where["prefix"] and url.endswith("/" + where["prefix"]):
+            return url.removesuffix(where["prefix"])
+    return url
+
+
+def published_url(root: str, url: str) -> str:
+    """Root-relative `url` (e.g. a step's `/nn/passord/#x`) at the site's published address `root`."""
+    return root + url.lstrip("/")
+
+
+def short_url(step: Step, lang: str, config_languages: dict[str, dict[str, str]]) -> str:
+    """The step's short address, root-relative: `/s/p2/`, `/nn/s/p2/` (lower case: easiest to type)."""
+    return f"/{config_languages[lang]['prefix']}{SHORT_FOLDER}/{step.code.lower()}/"
+
+
+def qr_svg(url: str, lang: str) -> str:
+    """`url` as a QR code: inline SVG drawn now by segno (no script, no request), named for screen readers."""
+    import segno  # only the builds that draw codes need it
+
+    svg = segno.make_qr(url, error="m").svg_inline(scale=1, border=4, omitsize=True, dark="#000", light="#fff",
+                                                   svgclass="qr-code", lineclass=None)
+    label = f"{widgets.text('step_qr', lang)} {url}"
+    return svg.replace("<svg ", f'<svg role="img" aria-label="{html.escape(label)}" ', 1)
+
+
+def code_badge(step: Step, lang: str) -> str:
+    """The step's code as it stands beside its heading (and in the heading's text, so search finds it)."""
+    return (f'<span class="step-code"><span class="visually-hidden" data-search-exclude>'
+            f'{html.escape(widgets.text("step_code", lang))} </span>{html.escape(step.code or "")}</span>')
+
+
+def redirect_page(step: Step, lang: str, from_url: str) -> str:
+    """The page at the short address `from_url` (`/s/p2/`): it sends the reader to the step with a
+    `<meta http-equiv="refresh">`, and shows a link for when it does not. No script: the CSP allows none."""
+    href = html.escape(relative(step.url, from_url))
+    page = (
+        f'<!doctype html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f'<meta http-equiv="refresh" content="0; url={href}">\n'
+        f"<title>{html.escape(step.code or '')}: {html.escape(step.title)}</title>\n</head>\n"
+        f'<body>\n<main>\n<p>{html.escape(widgets.text("step_redirect", lang))} <a href="{href}">{html.escape(step.title)}</a></p>\n'
+        "</main>\n</body>\n</html>\n"
+    )
+    return csp.add_csp(page)
+
+
+def write_redirects(site_dir: Path, steps: list[Step], lang: str, config_languages: dict[str, dict[str, str]]) -> list[Path]:
+    """Writes every step's short address under this language's `site_dir`, in lower and in upper case
+    (a static host cannot fold the case of a path); returns the files written."""
+    written = []
+    for step in steps:
+        url = short_url(step, lang, config_languages)
+        for code in dict.fromkeys((step.code.lower(), step.code)):
+            path = site_dir / SHORT_FOLDER / code / "index.html"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(redirect_page(step, lang, url), encoding="utf-8")
+            written.append(path)
+    return written
 
 
 def copy_button(href: str, text: str, hidden_text: str, lang: str) -> str:
@@ -190,13 +287,19 @@ def step_link(step: Step, lang: str) -> str:
     )
 
 
-def support_table(steps: dict[str, list[Step]], lang: str, page: str) -> str:
-    """The support page's table: every step with its link in every language and copy buttons."""
+def support_table(steps: dict[str, list[Step]], lang: str, page: str, root: str,
+                  config_languages: dict[str, dict[str, str]]) -> str:
+    """The support page's table: every step with its code and short address, its link in every language
+    with copy buttons, and a QR code of its link in the page's language (`root`: the published address)."""
     by_lang = {code: {s.id: s for s in items} for code, items in steps.items()}
     head = "".join(f'<th scope="col">{html.escape(widgets.text(f"step_link_{code}", lang))}</th>' for code in steps)
     rows = []
     for s in steps[lang]:
-        cells = []
+        short = short_url(s, lang, config_languages)
+        cells = [
+            f'<td><strong class="step-code">{html.escape(s.code or "")}</strong><br>'
+            f'<a class="support-url" href="{html.escape(relative(short, page))}">{html.escape(short)}</a></td>'
+        ]
         for code in steps:
             other = by_lang[code][s.id]
             href = relative(other.url, page)
@@ -206,10 +309,13 @@ def support_table(steps: dict[str, list[Step]], lang: str, page: str) -> str:
                 f'<span class="support-url" data-absolute-href="{html.escape(href)}">{html.escape(other.url)}</span> '
                 f'{copy_button(href, widgets.text("step_copy_short", lang), hidden, lang)}</td>'
             )
+        cells.append(f'<td class="support-qr">{qr_svg(published_url(root, s.url), lang)}</td>')
         rows.append(f'<tr><th scope="row">{html.escape(s.title)}</th>{"".join(cells)}</tr>')
     return (
         f'<table class="support-table" data-role="steps"><caption>{html.escape(widgets.text("step_table_caption", lang))}</caption>'
-        f'<thead><tr><th scope="col">{html.escape(widgets.text("step_column", lang))}</th>{head}</tr></thead>'
+        f'<thead><tr><th scope="col">{html.escape(widgets.text("step_column", lang))}</th>'
+        f'<th scope="col">{html.escape(widgets.text("step_code_column", lang))}</th>{head}'
+        f'<th scope="col">{html.escape(widgets.text("step_qr_column", lang))}</th></tr></thead>'
         f'<tbody>{"".join(rows)}</tbody></table>'
     )
 
@@ -225,7 +331,10 @@ def add_step_links(content: str, steps: list[Step], lang: str, page: str) -> str
             return match.group(0)
         seen.add(found.group(1))
         step = mine[found.group(1)]
-        return match.group("heading") + step_link(step, lang) + step_source(step, lang)
+        heading = match.group("heading")
+        end = heading.rindex("</h")
+        heading = heading[:end] + " " + code_badge(step, lang) + heading[end:]
+        return heading + step_link(step, lang) + step_source(step, lang)
 
     content = _RENDERED.sub(replace, content)
     missing = sorted(mine.keys() - seen)
@@ -252,10 +361,16 @@ def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, **kwarg
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
-    prefix = i18n.languages(config)[i18n.page_language(config)]["prefix"]
+    lang = i18n.page_language(config)
+    prefix = i18n.languages(config)[lang]["prefix"]
     root = Path(config.site_dir)
     for _ in Path(prefix).parts:
         root = root.parent
     (root / "steps.json").write_text(
         json.dumps(steps_json(_STEPS), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
     )
+    write_redirects(Path(config.site_dir), _STEPS[lang], lang, i18n.languages(config))
+    if not os.environ.get("SITE_URL"):
+        print(f"{lang}: SITE_URL is not set, so the QR codes of the handout and the support page point at "
+              f"{site_root(config)} (set SITE_URL to the published address when building for publishing).",
+              file=sys.stderr)

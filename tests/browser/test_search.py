@@ -9,39 +9,18 @@ from urllib.parse import urlsplit
 
 import pytest
 from browserkit import at, lang_of
+from browserkit import search as _search
 from guide_languages import LANGS, prefix
 from playwright.sync_api import Page, expect
 
 pytestmark = pytest.mark.browser
 
-RESULT = ".md-search-result__item a"
 # Nynorsk inflections the issue names, each with the other forms of its word (the glossary's): searching
 # one form finds a section that has only other forms.
 PASSORD = ("passord", "passordet", "passorda")
 KODE = ("kode", "koden", "kodar", "kodane")
 NYNORSK = [(form, tuple(other for other in word if other != form))
            for form, word in (("passordet", PASSORD), ("passorda", PASSORD), ("koden", KODE), ("kodane", KODE))]
-
-
-def _search(page: Page, url: str, query: str):
-    """Types `query` and returns the result links. A query typed before the search index is ready is
-    ignored by Material (the placeholder stays), so it is typed again until the search answers."""
-    page.goto(url)
-    box = page.locator(".md-search__input")
-    box.click()
-    meta = page.locator(".md-search-result__meta")
-    placeholder = meta.inner_text()
-    for _ in range(20):
-        box.fill("")
-        box.press_sequentially(query)
-        try:
-            expect(meta).not_to_have_text(placeholder, timeout=2_000)
-            break
-        except AssertionError:
-            continue
-    results = page.locator(RESULT)
-    expect(results.first).to_be_visible()
-    return results
 
 
 def _index(site_dir: Path, lang: str) -> dict:

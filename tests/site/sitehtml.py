@@ -10,6 +10,9 @@ from guide_languages import DEFAULT_LANG, LANGS, prefix
 
 # Folders under site/ that MkDocs did not render (runtimes and assets copied in as they are).
 NOT_PAGES = ("pyodide/",) + tuple(prefix(lang) + folder for lang in LANGS for folder in ("assets/", "search/"))
+# The steps' short addresses (/s/p2/, /nn/s/p2/ …): pages steps.py writes that only send the reader on
+# to a step (a meta refresh and a link), without the theme, the widgets or the runtime.
+SHORT_ADDRESSES = tuple(prefix(lang) + "s/" for lang in LANGS)
 
 
 class _Collector(HTMLParser):

@@ -133,9 +133,10 @@ def test_widget_markers_become_widgets_with_page_unique_ids() -> None:
 
 
 # --- steps: headings become steps with a copy-link control ------------------------------------------
-STEP_SOURCE = '## Opprette passord 1 {#opprette-passord-1 .step data-source="Opprette passord 1"}\n\nTekst.'
+STEP_SOURCE = '## Opprette passord 1 {#opprette-passord-1 .step data-code="P2" data-source="Opprette passord 1"}\n\nTekst.'
 STEP_HTML = (
-    '<h2 class="step" data-source="Opprette passord 1" id="opprette-passord-1">Opprette passord 1</h2>'
+    '<h2 class="step" data-code="P2" data-source="Opprette passord 1" id="opprette-passord-1">Opprette passord 1 '
+    '<span class="step-code"><span class="visually-hidden" data-search-exclude>Stegkode </span>P2</span></h2>'
     '<p class="step-link"><a class="step-link__anchor" href="#opprette-passord-1">Lenke til dette steget'
     '<span class="visually-hidden">: Opprette passord 1</span></a> '
     '<button type="button" class="copy-link md-button" data-copy-href="#opprette-passord-1"'
@@ -150,16 +151,16 @@ STEP_HTML = (
 
 def test_step_heading_gets_its_link_block() -> None:
     step = steps.Step("opprette-passord-1", "Opprette passord 1", "Opprette passord 1", "passord.md",
-                      "/passord/#opprette-passord-1")
+                      "/passord/#opprette-passord-1", "P2")
     assert steps.add_step_links(render(STEP_SOURCE), [step], "nb", "passord.md") == STEP_HTML
 
 
 def test_an_added_step_names_no_handout_slide() -> None:
-    step = steps.Step("opprette-passord-1", "Opprette passord 1", None, "passord.md", "/passord/#opprette-passord-1")
+    step = steps.Step("opprette-passord-1", "Opprette passord 1", None, "passord.md", "/passord/#opprette-passord-1", "P2")
     rendered = steps.add_step_links(render(STEP_SOURCE), [step], "en", "passord.md")
     assert "step-source" not in rendered and "In the handout" not in rendered
     with_source = steps.Step("opprette-passord-1", "Find the e-mail", "Opprette passord 1", "passord.md",
-                             "/en/passord/#opprette-passord-1")
+                             "/en/passord/#opprette-passord-1", "P2")
     assert ('<p class="step-source">In the handout: <span lang="nb">Opprette passord 1</span></p>'
             in steps.add_step_links(render(STEP_SOURCE), [with_source], "en", "passord.md"))
 
@@ -171,8 +172,9 @@ def test_a_step_missing_from_the_rendered_page_fails_the_build() -> None:
 
 
 READ_CASES = [
-    ('## Tittel {#et-steg .step data-source="Lysbilde 1"}', [("et-steg", "Tittel", "Lysbilde 1")]),
-    ("## Lagt til {#lagt-til .step}", [("lagt-til", "Lagt til", None)]),
+    ('## Tittel {#et-steg .step data-code="T2" data-source="Lysbilde 1"}', [("et-steg", "Tittel", "Lysbilde 1", "T2")]),
+    ('## Lagt til {#lagt-til .step data-code="L2"}', [("lagt-til", "Lagt til", None, "L2")]),
+    ("## Uten kode {#uten-kode .step}", [("uten-kode", "Uten kode", None, None)]),
     ("## Ikke et steg {#ikke-steg}", []),
     ("```\n## I kode {#kode .step}\n```", []),
 ]
@@ -192,19 +194,21 @@ def _site(tmp_path: Path, pages: dict[str, dict[str, str]]) -> SimpleNamespace:
         config_file_path=str(tmp_path / "mkdocs.yml"),
         nav=["index.md", "a.md"],
         use_directory_urls=True,
+        site_url="https://example.no/veiledning/",
         extra={"languages": {"nb": {"docs_dir": "docs/nb", "prefix": ""}, "en": {"docs_dir": "docs/en", "prefix": "en/"}}},
     )
 
 
 def test_steps_json_from_two_languages(tmp_path: Path) -> None:
     config = _site(tmp_path, {
-        "nb": {"index.md": "# Hei", "a.md": '## Steg A {#steg-a .step data-source="Steg A"}'},
-        "en": {"index.md": "# Hi", "a.md": '## Step A {#steg-a .step data-source="Steg A"}'},
+        "nb": {"index.md": "# Hei", "a.md": '## Steg A {#steg-a .step data-code="A2" data-source="Steg A"}'},
+        "en": {"index.md": "# Hi", "a.md": '## Step A {#steg-a .step data-code="A2" data-source="Steg A"}'},
     })
     found = steps.collect(config, tmp_path)
     steps.check(found)
     assert steps.steps_json(found) == [{
         "id": "steg-a",
+        "code": "A2",
         "source": "Steg A",
         "nb": {"title": "Steg A", "url": "/a/#steg-a"},
         "en": {"title": "Step A", "url": "/en/a/#steg-a"},
@@ -213,8 +217,10 @@ def test_steps_json_from_two_languages(tmp_path: Path) -> None:
 
 SUPPORT_TABLE_NB = (
     '<table class="support-table" data-role="steps"><caption>Alle stegene med lenker på bokmål, nynorsk og engelsk</caption>'
-    '<thead><tr><th scope="col">Steg</th><th scope="col">Lenke på bokmål</th><th scope="col">Lenke på engelsk</th></tr></thead>'
+    '<thead><tr><th scope="col">Steg</th><th scope="col">Stegkode</th><th scope="col">Lenke på bokmål</th>'
+    '<th scope="col">Lenke på engelsk</th><th scope="col">QR-kode</th></tr></thead>'
     '<tbody><tr><th scope="row">Steg A</th>'
+    '<td><strong class="step-code">A2</strong><br><a class="support-url" href="../s/a2/">/s/a2/</a></td>'
     '<td><a href="../a/#steg-a" hreflang="nb" lang="nb">Steg A</a><br>'
     '<span class="support-url" data-absolute-href="../a/#steg-a">/a/#steg-a</span> '
     '<button type="button" class="copy-link md-button" data-copy-href="../a/#steg-a" data-copied="Lenken er kopiert."'
@@ -225,16 +231,20 @@ SUPPORT_TABLE_NB = (
     '<button type="button" class="copy-link md-button" data-copy-href="../en/a/#steg-a" data-copied="Lenken er kopiert."'
     ' data-copy-failed="Kunne ikke kopiere. Merk lenken og kopier den selv." hidden>'
     'Kopier lenken<span class="visually-hidden">: Step A (en)</span></button><span class="copy-link__status" role="status"></span></td>'
+    '<td class="support-qr"><svg role="img" aria-label="QR-kode til https://example.no/veiledning/a/#steg-a" …</svg></td>'
     "</tr></tbody></table>"
 )
+# A QR code's drawing, left out of the expected HTML above (test_print.py reads the printed codes back).
+_QR_DRAWING = re.compile(r'(<svg role="img" aria-label="[^"]*")[^>]*>.*?</svg>', re.DOTALL)
 
 
 def test_support_table_marker(tmp_path: Path) -> None:
     config = _site(tmp_path, {
-        "nb": {"index.md": "# Hei", "a.md": '## Steg A {#steg-a .step data-source="Steg A"}'},
-        "en": {"index.md": "# Hi", "a.md": '## Step A {#steg-a .step data-source="Steg A"}'},
+        "nb": {"index.md": "# Hei", "a.md": '## Steg A {#steg-a .step data-code="A2" data-source="Steg A"}'},
+        "en": {"index.md": "# Hi", "a.md": '## Step A {#steg-a .step data-code="A2" data-source="Steg A"}'},
     })
-    assert render_page("Alle stegene:\n\n[[steps:table]]", "nb", config) == f"<p>Alle stegene:</p>\n{SUPPORT_TABLE_NB}"
+    rendered = render_page("Alle stegene:\n\n[[steps:table]]", "nb", config)
+    assert _QR_DRAWING.sub(r"\1 …</svg>", rendered) == f"<p>Alle stegene:</p>\n{SUPPORT_TABLE_NB}"
 
 
 @pytest.mark.parametrize(
@@ -242,13 +252,24 @@ def test_support_table_marker(tmp_path: Path) -> None:
     [
         ("## Step A {#steg-b .step}", "missing in 'en'"),
         ("", "missing in 'en'"),
-        ('## Step A {#steg-a .step data-source="Other"}', "has source"),
-        ('## Step A {#Steg-Å .step data-source="Steg A"}', "lowercase ASCII"),
+        ('## Step A {#steg-a .step data-code="A2" data-source="Other"}', "has source"),
+        ('## Step A {#Steg-Å .step data-code="A2" data-source="Steg A"}', "lowercase ASCII"),
+        # The step code: the same in every language, present, from the alphabet, used once.
+        ('## Step A {#steg-a .step data-code="A3" data-source="Steg A"}', "has code 'A2' in 'nb' but 'A3' in 'en'"),
+        ('## Step A {#steg-a .step data-source="Steg A"}', "en: step 'steg-a' has no code"),
+        ('## Step A {#steg-a .step data-code="A0" data-source="Steg A"}', "the code 'A0', which is not"),
+        ('## Step A {#steg-a .step data-code="O2" data-source="Steg A"}', "the code 'O2', which is not"),
+        ('## Step A {#steg-a .step data-code="L2" data-source="Steg A"}', "the code 'L2', which is not"),
+        ('## Step A {#steg-a .step data-code="a2" data-source="Steg A"}', "the code 'a2', which is not"),
+        ('## Step A {#steg-a .step data-code="2A" data-source="Steg A"}', "the code '2A', which is not"),
+        ('## Step A {#steg-a .step data-code="A2345" data-source="Steg A"}', "the code 'A2345', which is not"),
+        ('## Step A {#steg-a .step data-code="A2" data-source="Steg A"}\n\n## B {#steg-b .step data-code="A2"}',
+         "en: the code 'A2' is used by more than one step"),
     ],
 )
 def test_the_build_fails_when_the_languages_differ(tmp_path: Path, english: str, message: str) -> None:
     config = _site(tmp_path, {
-        "nb": {"index.md": "# Hei", "a.md": '## Steg A {#steg-a .step data-source="Steg A"}'},
+        "nb": {"index.md": "# Hei", "a.md": '## Steg A {#steg-a .step data-code="A2" data-source="Steg A"}'},
         "en": {"index.md": "# Hi", "a.md": english},
     })
     with pytest.raises(PluginError, match=message):

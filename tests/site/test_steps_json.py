@@ -32,7 +32,7 @@ def steps(site_dir: Path) -> list[dict]:
 def test_every_entry_has_exactly_the_specified_fields(steps: list[dict]) -> None:
     assert steps, "steps.json is empty"
     for entry in steps:
-        assert set(entry) == {"id", "source", *LANGS}, entry
+        assert set(entry) == {"id", "code", "source", *LANGS}, entry
         assert entry["source"] is None or isinstance(entry["source"], str)
         for lang in LANGS:
             assert set(entry[lang]) == {"title", "url"}, entry

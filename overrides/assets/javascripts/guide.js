@@ -1,7 +1,7 @@
-/* The guide's own behaviour: copy-link buttons, addresses written out for print, and a language
- * switch that keeps the page and the #step being read. No inline scripts (the pages' CSP forbids
- * them): this file is loaded once, listens on the document, and re-runs `setup` after each of
- * Material's instant navigations (`document$`). */
+/* The guide's own behaviour: copy-link buttons, addresses written out for print, the handout's print
+ * button, and a language switch that keeps the page and the #step being read. No inline scripts (the
+ * pages' CSP forbids them): this file is loaded once, listens on the document, and re-runs `setup`
+ * after each of Material's instant navigations (`document$`). */
 (function () {
   "use strict";
 
@@ -21,7 +21,16 @@
     document.querySelectorAll("[data-absolute-href]").forEach(function (el) {
       el.textContent = absolute(el.getAttribute("data-absolute-href"));
     });
+    document.querySelectorAll("button[data-print]").forEach(function (button) {
+      button.hidden = false;
+    });
   }
+
+  // The handout's «Skriv ut» button opens the browser's print dialog.
+  document.addEventListener("click", function (event) {
+    var target = event.target instanceof Element ? event.target : null;
+    if (target && target.closest("button[data-print]")) window.print();
+  });
 
   /** Copies `text`; resolves to true if it was copied. */
   function copyText(text) {

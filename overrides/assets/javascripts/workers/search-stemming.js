@@ -6,6 +6,10 @@
  * plain term once more as an ordinary term ("mobilene^1"), which lunr does stem, and drops the
  * "missing term" marks that the unstemmed spelling would otherwise show on every result.
  *
+ * Its other change: lunr's language plugins (lunr.no for Bokmål and Nynorsk) trim every character that
+ * is not a letter from the ends of each word, digits included, so a step code such as "P3" was indexed
+ * as "p" and could not be found. Once a plugin is loaded, its trimmer keeps digits as English does.
+ *
  * Loaded from Material's config by the hook overrides/hooks/search_stemming.py, with Material's
  * worker as `?material=<file name>`. It lives next to Material's worker so that the worker's
  * relative paths (../lunr/...) stay right. Same origin only; no inline code.
@@ -41,6 +45,28 @@
       });
     }
     return post.apply(self, arguments);
+  };
+
+  /** Makes each loaded language plugin's trimmer keep digits (0-9) as well as its letters. */
+  function trimmersKeepDigits() {
+    var lunr = self.lunr;
+    if (!lunr || !lunr.trimmerSupport) return;
+    Object.keys(lunr).forEach(function (lang) {
+      var plugin = lunr[lang];
+      if (!plugin || typeof plugin.wordCharacters !== "string" || plugin.trimmerKeepsDigits) return;
+      plugin.trimmer = lunr.trimmerSupport.generateTrimmer(plugin.wordCharacters + "0-9");
+      lunr.Pipeline.registerFunction(plugin.trimmer, "trimmer-" + lang + "-digits");
+      plugin.trimmerKeepsDigits = true;
+    });
+  }
+
+  // Material loads the language plugins with importScripts when the search is set up, and builds
+  // the index right after: each plugin's trimmer is replaced as soon as it is loaded.
+  var load = self.importScripts;
+  self.importScripts = function () {
+    var result = load.apply(self, arguments);
+    trimmersKeepDigits();
+    return result;
   };
 
   var material = new URL(self.location.href).searchParams.get("material") || "";
