@@ -52,6 +52,11 @@ FORBIDDEN: list[tuple[str, str, str]] = [
     ("nb", r"klokken på mobilen", "not in the handout nor in the facts file"),
     ("en", r"clock on your phone", "not in the handout nor in the facts file"),
     ("nn", r"klokka på mobilen|klokka på telefonen", "not in the handout nor in the facts file"),
+    # The facts say what to do with a forgotten PIN (an unblocking code, then a new PIN); neither source
+    # says whether anyone can find it.
+    ("nb", r"ingen kan finne PIN", "not in the handout nor in the facts file"),
+    ("en", r"(?:nobody|no one) can find your PIN", "not in the handout nor in the facts file"),
+    ("nn", r"ingen kan finne PIN", "not in the handout nor in the facts file"),
 ]
 
 ROWS = [(lang, page, pattern, why) for lang, pattern, why in FORBIDDEN for page in PAGES]
