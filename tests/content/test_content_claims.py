@@ -57,6 +57,10 @@ FORBIDDEN: list[tuple[str, str, str]] = [
     ("nb", r"ingen kan finne PIN", "not in the handout nor in the facts file"),
     ("en", r"(?:nobody|no one) can find your PIN", "not in the handout nor in the facts file"),
     ("nn", r"ingen kan finne PIN", "not in the handout nor in the facts file"),
+    # Neither source says an account is needed to download the app.
+    ("nb", r"konto hos (?:Apple|Google)", "not in the handout nor in the facts file"),
+    ("en", r"(?:Apple|Google) account", "not in the handout nor in the facts file"),
+    ("nn", r"konto hos (?:Apple|Google)", "not in the handout nor in the facts file"),
 ]
 
 ROWS = [(lang, page, pattern, why) for lang, pattern, why in FORBIDDEN for page in PAGES]
