@@ -48,6 +48,44 @@ document.addEventListener("securitypolicyviolation", (e) =>
   window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
 """
 
+# Stands between the page and its pycheck worker (an init script; read and steered through
+# window.__workerGate): it logs every request the page posts ({op, swallowed}), swallows the requests
+# `swallow(message)` picks (the worker never sees them, so the call times out as with a stuck worker),
+# and, while `hold` is true, keeps the worker's answers back until `release()` hands them on in order.
+WORKER_GATE = """
+(() => {
+  const gate = (window.__workerGate = { posted: [], answers: [], held: [], hold: false, swallow: () => false });
+  gate.release = () => {
+    gate.hold = false;
+    for (const deliver of gate.held.splice(0)) deliver();
+  };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    const swallowed = Boolean(message && message.op !== "boot" && gate.swallow(message));
+    gate.posted.push({ op: message && message.op, swallowed });
+    if (!swallowed) post.call(this, message, ...rest);
+  };
+  const onmessage = Object.getOwnPropertyDescriptor(Worker.prototype, "onmessage");
+  Object.defineProperty(Worker.prototype, "onmessage", {
+    configurable: true,
+    get() { return onmessage.get.call(this); },
+    set(handler) {
+      onmessage.set.call(this, (event) => {
+        gate.answers.push(event.data);
+        const deliver = () => handler.call(this, event);
+        if (gate.hold) gate.held.push(deliver);
+        else deliver();
+      });
+    },
+  });
+})();
+"""
+
+
+def gate_workers(context: BrowserContext) -> None:
+    """Puts WORKER_GATE into every page of the context, from the start."""
+    context.add_init_script(WORKER_GATE)
+
 
 @contextmanager
 def chromium() -> Iterator[Browser]:

@@ -12,8 +12,10 @@
 
 // The fallback shows if Python is not ready by then; a boot that finishes later still wins.
 const BOOT_PATIENCE_MS = 8000;
-// A call that gets no answer means the worker died (a check takes milliseconds); the runtime
-// goes back to "idle" and the next keystroke or call starts a new worker.
+// A call that gets no answer means the worker died or is stuck on that call (a check takes milliseconds,
+// a 1 MB paste well under a second); the runtime goes back to "idle" and the next keystroke or call
+// starts a new worker. The call that timed out is rejected with a TimeoutError, so its caller can tell
+// that its arguments must not be sent again.
 const CALL_TIMEOUT_MS = 5000;
 const STATES = ["idle", "loading", "ready", "error"];
 
@@ -35,14 +37,18 @@ function setState(next) {
   for (const listener of listeners) listener(state);
 }
 
-function stopWorker(reason) {
+/** Stops the worker and rejects every call waiting for it; the call `timedOutId` (if any) is rejected
+ * with a TimeoutError: its arguments took Python too long, and sending them again would too. */
+function stopWorker(reason, timedOutId = null) {
   if (worker) worker.terminate();
   worker = null;
   booting = null;
   clearTimeout(patience);
-  for (const { reject, timer } of pending.values()) {
+  for (const [id, { reject, timer }] of pending) {
     clearTimeout(timer);
-    reject(new Error(reason));
+    const error = new Error(reason);
+    if (id === timedOutId) error.name = "TimeoutError";
+    reject(error);
   }
   pending.clear();
 }
@@ -52,17 +58,18 @@ function call(op, args = []) {
   const current = worker;
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    const timer = op === "boot" ? null : setTimeout(() => lost(current, "pycheck did not answer"), CALL_TIMEOUT_MS);
+    const timer = op === "boot" ? null : setTimeout(() => lost(current, "pycheck did not answer", id), CALL_TIMEOUT_MS);
     pending.set(id, { resolve, reject, timer });
     current.postMessage({ id, op, args });
   });
 }
 
-/** The worker `which` stopped answering or threw: replace it on the next use if it had been ready. */
-function lost(which, reason) {
+/** The worker `which` stopped answering (on the call `timedOutId`) or threw: replace it on the next
+ * use if it had been ready. */
+function lost(which, reason, timedOutId = null) {
   if (worker !== which) return;
   const wasReady = state === "ready";
-  stopWorker(reason);
+  stopWorker(reason, timedOutId);
   setState(wasReady ? "idle" : "error");
 }
 

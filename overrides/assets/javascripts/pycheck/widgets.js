@@ -138,6 +138,9 @@ function mountPassword(root) {
   let queued = false;
   let report = null;
   let shownWarnings = "";
+  // The fields Python did not answer in time (the worker was replaced): never sent again, since the
+  // same input would stop the new worker too. Dropped as soon as the fields change.
+  let unanswered = null;
 
   function show(result) {
     report = result;
@@ -172,7 +175,19 @@ function mountPassword(root) {
     setText(ui.verdict, password.value === "" ? texts.verdict_empty : result.summary);
   }
 
+  /** Says that this input cannot be checked here (the rules stay on the page as text). */
+  function showCheckFailed() {
+    report = null;
+    delete root.dataset.ok;
+    root.dataset.failed = "";
+    ui.verdict.textContent = texts.check_failed;
+    root.dataset.busy = "false";
+  }
+
   async function check() {
+    const fields = [password.value, confirm.value];
+    if (unanswered && unanswered[0] === fields[0] && unanswered[1] === fields[1]) return showCheckFailed();
+    unanswered = null;
     if (pycheck.state !== "ready") {
       // After a worker died the runtime is idle again: this keystroke brings up a new one.
       if (pycheck.state === "idle") pycheck.ready().catch(() => {});
@@ -186,22 +201,18 @@ function mountPassword(root) {
     }
     inFlight = true;
     try {
-      const result = await pycheck.checkPassword(password.value, confirm.value, lang);
+      const result = await pycheck.checkPassword(fields[0], fields[1], lang);
       if (!queued) {
         show(result);
         root.dataset.busy = "false";
       }
-    } catch {
+    } catch (error) {
       // A runtime failure is shown by followState, and a worker that died is replaced at once;
-      // an input Python could not check is said here.
+      // an input Python could not check (or not in time) is said here.
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      if (timedOut) unanswered = fields;
       if (pycheck.state === "idle") pycheck.ready().catch(() => {});
-      else if (!queued && pycheck.state === "ready") {
-        report = null;
-        delete root.dataset.ok;
-        root.dataset.failed = "";
-        ui.verdict.textContent = texts.check_failed;
-        root.dataset.busy = "false";
-      }
+      if (!queued && (timedOut || pycheck.state === "ready")) showCheckFailed();
     } finally {
       inFlight = false;
       if (queued) {

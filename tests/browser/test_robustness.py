@@ -1,0 +1,73 @@
+"""The widgets under abuse (issue 14): a paste that is huge, a check that never comes back."""
+from __future__ import annotations
+
+import pytest
+import widgets
+from browserkit import CHECKER, READY_TIMEOUT_MS, gate_workers, recording_context
+
+from pycheck import check_password
+
+pytestmark = pytest.mark.browser
+
+PASSWORD = f"{CHECKER} input[name=password]"
+VERDICT = f"{CHECKER} [data-role=verdict]"
+
+
+@pytest.fixture
+def gated(browser, site_url):
+    """A fresh context whose pages have the worker gate (browserkit.WORKER_GATE)."""
+    context = recording_context(browser, base_url=site_url)
+    gate_workers(context)
+    yield context
+    context.close()
+
+
+def ready_checker(context, path: str = "checker/"):
+    page = context.new_page()
+    page.goto(path)
+    page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    return page
+
+
+def posted(page, op: str, swallowed: bool | None = None) -> int:
+    """How many `op` requests the page has posted to its workers (only those swallowed or not, if given)."""
+    return page.evaluate("([op, swallowed]) => window.__workerGate.posted.filter((p) => p.op === op && "
+                         "(swallowed === null || p.swallowed === swallowed)).length", [op, swallowed])
+
+
+def test_a_one_megabyte_paste_of_combining_marks_gets_its_verdict(gated):
+    # "a", then 262,144 acute accents and as many grave accents below (1 MiB of UTF-8): canonical
+    # ordering's worst case, which once took Python minutes, so the worker was replaced and the same
+    # paste sent again, forever. The deadline is generous: a guard against a hang, not a speed claim.
+    k = 262_144
+    paste = "a" + "\u0301" * k + "\u0316" * k
+    page = ready_checker(gated)
+    checks_before = posted(page, "check")
+    page.fill(PASSWORD, paste)
+    page.wait_for_selector(f"{CHECKER}[data-busy=false]", timeout=READY_TIMEOUT_MS)
+    expected = check_password(paste, "")
+    assert page.get_attribute(CHECKER, "data-failed") == " ".join(expected.failed)
+    assert page.get_attribute(CHECKER, "data-warnings") == " ".join(expected.warnings)
+    assert posted(page, "check") == checks_before + 1
+    assert page.get_attribute(CHECKER, "data-state") == "ready"
+
+
+def test_an_input_that_timed_out_is_never_sent_again(gated):
+    page = ready_checker(gated)
+    stuck = "Dette-svarer-aldri-47!"
+    # The gate swallows every check of this input: the call times out as if Python were stuck on it.
+    page.evaluate("(stuck) => { window.__workerGate.swallow = (m) => m.op === 'check' && m.args[0] === stuck; }",
+                  stuck)
+    page.fill(PASSWORD, stuck)
+    # After the time-out the worker is replaced; the new one is not given the same input again, and
+    # the reader is told that this password could not be checked here.
+    page.wait_for_function("(text) => document.querySelector('[data-pycheck=password] [data-role=verdict]')"
+                           ".textContent === text", arg=widgets.text("check_failed", "nb"), timeout=READY_TIMEOUT_MS)
+    page.wait_for_selector(f"{CHECKER}[data-state=ready][data-busy=false]", timeout=READY_TIMEOUT_MS)
+    # Any other input is checked by the new worker as usual.
+    page.type(PASSWORD, "x")
+    page.wait_for_selector(f"{CHECKER}[data-busy=false][data-failed]", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute(CHECKER, "data-failed") == " ".join(check_password(stuck + "x", "").failed)
+    assert page.inner_text(VERDICT) != widgets.text("check_failed", "nb")
+    assert posted(page, "check", swallowed=True) == 1
+    assert posted(page, "boot") == 2
