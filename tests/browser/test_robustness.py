@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, gate_workers, recording_context
+from browserkit import CHECKER, READY_TIMEOUT_MS, assert_fallback, gate_workers, recording_context
 
 from pycheck import check_password
 
@@ -71,3 +71,46 @@ def test_an_input_that_timed_out_is_never_sent_again(gated):
     assert page.inner_text(VERDICT) != widgets.text("check_failed", "nb")
     assert posted(page, "check", swallowed=True) == 1
     assert posted(page, "boot") == 2
+
+
+def hold_first_wasm_request(context) -> list:
+    """Routes the runtime's wasm: the first request is held for ever (a download that never ends, so the
+    boot stalls), every later one goes through. Returns the list of every request seen."""
+    seen: list = []
+
+    def route(request_route):
+        seen.append(request_route)
+        if len(seen) > 1:
+            request_route.continue_()
+
+    context.route("**/pyodide/pyodide.asm.wasm", route)
+    return seen
+
+
+def test_retry_after_a_stalled_boot_starts_a_fresh_worker(gated):
+    seen = hold_first_wasm_request(gated)
+    page = gated.new_page()
+    page.goto("checker/")
+    assert_fallback(page, CHECKER, "nb")
+    page.click(f"{CHECKER} [data-action=retry]")
+    page.wait_for_selector(f"{CHECKER}[data-state=ready]", timeout=READY_TIMEOUT_MS)
+    assert len(seen) == 2
+    assert posted(page, "boot") == 2
+    page.fill(PASSWORD, "Abcdefghijklm1!x")
+    page.wait_for_selector(f"{CHECKER}[data-busy=false][data-failed]", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute(CHECKER, "data-failed") == " ".join(check_password("Abcdefghijklm1!x", "").failed)
+
+
+def test_a_stalled_boot_is_given_up_after_its_deadline(gated):
+    hold_first_wasm_request(gated)
+    page = gated.new_page()
+    page.clock.install()  # the page's timers, not the worker's: the deadline is the page's
+    page.goto("checker/")
+    assert_fallback(page, CHECKER, "nb")
+    page.evaluate("""() => { window.__boot = "waiting";
+      window.pycheck.ready().then(() => { window.__boot = "ready"; }, () => { window.__boot = "given up"; }); }""")
+    assert page.evaluate("window.__boot") == "waiting"
+    page.clock.fast_forward("10:00")  # far past any deadline a boot could sensibly have
+    page.wait_for_function("window.__boot !== 'waiting'")
+    assert page.evaluate("window.__boot") == "given up"
+    assert page.get_attribute(CHECKER, "data-state") == "error"

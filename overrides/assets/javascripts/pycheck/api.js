@@ -12,6 +12,9 @@
 
 // The fallback shows if Python is not ready by then; a boot that finishes later still wins.
 const BOOT_PATIENCE_MS = 8000;
+// A boot still going after this is given up (its worker stopped, ready() rejected): a download that
+// never ends must not hold the page for ever. A slow phone on slow 4G boots in about 45 s (README).
+const BOOT_DEADLINE_MS = 90000;
 // A call that gets no answer means the worker died or is stuck on that call (a check takes milliseconds,
 // a 1 MB paste well under a second); the runtime goes back to "idle" and the next keystroke or call
 // starts a new worker. The call that timed out is rejected with a TimeoutError, so its caller can tell
@@ -27,6 +30,7 @@ let worker = null;
 let booting = null;
 let state = "idle";
 let patience = null;
+let deadline = null;
 let nextId = 1;
 const pending = new Map();
 const listeners = new Set();
@@ -44,6 +48,7 @@ function stopWorker(reason, timedOutId = null) {
   worker = null;
   booting = null;
   clearTimeout(patience);
+  clearTimeout(deadline);
   for (const [id, { reject, timer }] of pending) {
     clearTimeout(timer);
     const error = new Error(reason);
@@ -114,9 +119,16 @@ function start() {
   };
   worker.onmessage = onMessage;
   showFallbackIfStillLoading(current);
+  deadline = setTimeout(() => {
+    if (worker === current && state !== "ready") {
+      stopWorker("Python did not start in time");
+      setState("error");
+    }
+  }, BOOT_DEADLINE_MS);
   const boot = call("boot", [RUNTIME]).then(
     () => {
       clearTimeout(patience);
+      clearTimeout(deadline);
       setState("ready");
     },
     (error) => {
@@ -143,13 +155,10 @@ function ready() {
   return booting;
 }
 
-/** Shows "loading" again while a slow boot goes on, or starts a new one after a failure. */
+/** Starts Python again in a fresh worker (the reader pressed «Prøv igjen»): a boot that is still
+ * going may be stuck on a download that never ends, so it is stopped, not waited for again. */
 function retry() {
-  if (booting && worker) {
-    setState("loading");
-    showFallbackIfStillLoading(worker);
-    return booting;
-  }
+  if (state !== "ready") stopWorker("retried");
   return ready();
 }
 
