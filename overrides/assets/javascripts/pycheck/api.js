@@ -1,4 +1,5 @@
-// window.pycheck: the page's door to pycheck running in a module Web Worker (see worker.js).
+// The page's door to pycheck running in a module Web Worker (see worker.js): this module's default
+// export, also set as window.pycheck.
 //
 //   await pycheck.ready()                       starts loading Python (once) and resolves when ready
 //   await pycheck.checkPassword(pw, confirm)    the report's to_dict() in the page's language
@@ -200,5 +201,8 @@ const pycheck = Object.freeze({
   },
 });
 
-if (!window.pycheck) window.pycheck = pycheck;
-export default window.pycheck;
+// The widgets import this module's own object and never read the global back: an element with
+// id="pycheck" (a heading "## pycheck" is enough) is also window.pycheck, by the browser's named access.
+// The global is for the console and the tests; an own property of window wins over an element's name.
+window.pycheck = pycheck;
+export default pycheck;
