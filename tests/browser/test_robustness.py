@@ -3,7 +3,14 @@ from __future__ import annotations
 
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, assert_fallback, gate_workers, recording_context
+from browserkit import (
+    CHECKER,
+    READY_TIMEOUT_MS,
+    assert_fallback,
+    gate_workers,
+    navigate_instantly,
+    recording_context,
+)
 
 from pycheck import check_password
 
@@ -114,3 +121,44 @@ def test_a_stalled_boot_is_given_up_after_its_deadline(gated):
     page.wait_for_function("window.__boot !== 'waiting'")
     assert page.evaluate("window.__boot") == "given up"
     assert page.get_attribute(CHECKER, "data-state") == "error"
+
+
+SECRET = "Hemmelig-Tulipan-Vindu-47!"
+
+
+def test_instant_navigation_releases_the_widget_and_empties_its_fields(gated, site_url):
+    navigate_instantly(gated, site_url)
+    page = ready_checker(gated)
+    page.fill(PASSWORD, SECRET)
+    page.fill(f"{CHECKER} input[name=confirm]", SECRET)
+    page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]", timeout=READY_TIMEOUT_MS)
+    page.evaluate("() => { window.__old = [...document.querySelectorAll("
+                  "'[data-pycheck=password] input[name=password], [data-pycheck=password] input[name=confirm]')]; }")
+    # Material's instant navigation: the page is swapped in place, this window and its scripts stay.
+    page.click(".md-nav__link[href$='passord/']")
+    page.wait_for_url("**/passord/")
+    assert page.evaluate("window.__old.every((input) => !input.isConnected)")
+    page.wait_for_selector(f"{CHECKER}[data-state=ready][data-failed]", timeout=READY_TIMEOUT_MS)
+    # The fields of the page swapped out are empty: nothing there holds the password any more.
+    assert page.evaluate("window.__old.map((input) => input.value)") == ["", ""]
+    # And nothing listens to them: typing into an old field sends no check, only the new field does.
+    checks_before = posted(page, "check")
+    page.evaluate("() => { window.__old[0].value = 'Gammel-Tulipan-1!'; "
+                  "window.__old[0].dispatchEvent(new Event('input', {bubbles: true})); }")
+    page.fill(PASSWORD, "Abcdefghijklm1!x")
+    page.wait_for_selector(f"{CHECKER}[data-busy=false][data-failed]", timeout=READY_TIMEOUT_MS)
+    assert page.get_attribute(CHECKER, "data-failed") == " ".join(check_password("Abcdefghijklm1!x", "").failed)
+    assert posted(page, "check") == checks_before + 1
+
+
+def test_leaving_the_page_empties_the_fields(gated):
+    page = ready_checker(gated)
+    page.fill(PASSWORD, SECRET)
+    page.fill(f"{CHECKER} input[name=confirm]", SECRET)
+    page.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]", timeout=READY_TIMEOUT_MS)
+    page.evaluate("window.dispatchEvent(new PageTransitionEvent('pagehide', {persisted: true}))")
+    fields = page.locator(f"{CHECKER} input[name=password], {CHECKER} input[name=confirm]")
+    assert [fields.nth(i).input_value() for i in range(2)] == ["", ""]
+    # Back from the cache, the verdict is the one of the empty fields.
+    page.wait_for_function("(text) => document.querySelector('[data-pycheck=password] [data-role=verdict]')"
+                           ".textContent === text", arg=widgets.text("verdict_empty", "nb"), timeout=READY_TIMEOUT_MS)
