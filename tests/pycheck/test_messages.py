@@ -13,7 +13,7 @@ from pycheck.totp import TotpError
 
 PLACEHOLDERS = {"length", "chars", "chars_count", "bytes", "bits", "min_bits", "min_chars", "low", "high",
                 "algorithm", "allowed", "message", "seconds", "detail", "item", "items", "last",
-                "code", "username", "digits", "offline_digits", "tries"}
+                "code", "username", "digits", "offline_digits", "tries", "choices", "limit"}
 POLICY_PLACEHOLDERS = {"min_length", "max_chars", "max_bytes", "digit_chars", "upper_chars", "lower_chars",
                        "special_chars", "service_names"}
 SAMPLE = {name: "7" for name in PLACEHOLDERS}
