@@ -1,4 +1,5 @@
-"""The widgets under abuse (issue 14): a paste that is huge, a check that never comes back."""
+"""The widgets under abuse (issue 14): a huge paste, a check that never comes back, a boot that stalls,
+widgets left behind by instant navigation, a masked password quoted in the warnings."""
 from __future__ import annotations
 
 import pytest
@@ -11,8 +12,9 @@ from browserkit import (
     navigate_instantly,
     recording_context,
 )
+from playwright.sync_api import expect
 
-from pycheck import check_password
+from pycheck import check_password, messages
 
 pytestmark = pytest.mark.browser
 
@@ -162,3 +164,19 @@ def test_leaving_the_page_empties_the_fields(gated):
     # Back from the cache, the verdict is the one of the empty fields.
     page.wait_for_function("(text) => document.querySelector('[data-pycheck=password] [data-role=verdict]')"
                            ".textContent === text", arg=widgets.text("verdict_empty", "nb"), timeout=READY_TIMEOUT_MS)
+
+
+def test_the_warnings_quote_the_characters_only_while_the_password_is_shown(gated):
+    page = ready_checker(gated)
+    password = "Blåbær-Syltetøy-2024!"
+    warning = page.locator(f"{CHECKER} li[data-warning=non_ascii]")
+    masked = messages.text("warning_masked.non_ascii", "nb")
+    shown = check_password(password).warning_message("non_ascii", "nb")
+    assert "å æ ø" in shown and "å æ ø" not in masked
+    page.fill(PASSWORD, password)
+    expect(warning).to_have_text(masked, timeout=READY_TIMEOUT_MS)
+    page.click(f"{CHECKER} [data-action=toggle]")
+    expect(warning).to_have_text(shown, timeout=READY_TIMEOUT_MS)
+    page.click(f"{CHECKER} [data-action=toggle]")
+    expect(warning).to_have_text(masked, timeout=READY_TIMEOUT_MS)
+    assert "å æ ø" not in page.inner_text(CHECKER)

@@ -237,7 +237,8 @@ function mountPassword(root, life) {
     }
     inFlight = true;
     try {
-      const result = await pycheck.checkPassword(fields[0], fields[1], lang);
+      // While the field is masked, the warnings name kinds of characters, not the characters.
+      const result = await pycheck.checkPassword(fields[0], fields[1], lang, password.type === "text");
       if (!queued) {
         show(result);
         root.dataset.busy = "false";
@@ -286,6 +287,7 @@ function mountPassword(root, life) {
     const shown = password.type === "password";
     reveal(shown);
     ui.status.textContent = shown ? texts.password_shown : texts.password_hidden;
+    check(); // the warnings quote the characters only while the password is shown
   }, { signal });
   // Nothing typed stays behind when the reader leaves the page; a page restored from the back/forward
   // cache must not show the password to the next person either.
@@ -293,7 +295,10 @@ function mountPassword(root, life) {
     forget();
     if (pycheck.state === "ready") check(); // the verdict of the empty field, for a return from the cache
   });
-  onRestoredFromCache(life, () => reveal(false));
+  onRestoredFromCache(life, () => {
+    reveal(false);
+    if (pycheck.state === "ready") check();
+  });
   life.onRelease(forget);
   ui.suggest.addEventListener("click", async () => {
     try {
