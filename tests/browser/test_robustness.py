@@ -2,11 +2,14 @@
 widgets left behind by instant navigation, a masked password quoted in the warnings."""
 from __future__ import annotations
 
+from datetime import datetime, timezone
+
 import pytest
 import widgets
 from browserkit import (
     CHECKER,
     READY_TIMEOUT_MS,
+    TOTP,
     assert_fallback,
     gate_workers,
     navigate_instantly,
@@ -14,7 +17,7 @@ from browserkit import (
 )
 from playwright.sync_api import expect
 
-from pycheck import check_password, messages
+from pycheck import check_password, messages, totp
 
 pytestmark = pytest.mark.browser
 
@@ -180,3 +183,58 @@ def test_the_warnings_quote_the_characters_only_while_the_password_is_shown(gate
     page.click(f"{CHECKER} [data-action=toggle]")
     expect(warning).to_have_text(masked, timeout=READY_TIMEOUT_MS)
     assert "å æ ø" not in page.inner_text(CHECKER)
+
+
+CODE = f"{TOTP} [data-role=code]"
+
+
+def demo_answers(page) -> list[dict]:
+    """The answers of the worker to the TOTP demo's "demo" requests, in order: {secret, code, at, …}."""
+    return page.evaluate("window.__workerGate.answers.filter((a) => a.ok && a.value && a.value.secret)"
+                         ".map((a) => a.value)")
+
+
+def test_an_old_code_never_overwrites_the_new_secret(gated):
+    page = gated.new_page()
+    page.clock.install()  # the page's clock, moved by the test; the worker computes at the times it is given
+    page.goto("totp-demo/")
+    page.wait_for_selector(f"{TOTP}[data-state=ready] [data-role=code]:not(:empty)", timeout=READY_TIMEOUT_MS)
+    (old,) = demo_answers(page)
+    codes_before = posted(page, "code")
+    # The worker's answers wait: «Ny hemmelighet» is asked, then the clock passes into the next period,
+    # so the next tick asks for the code of the old secret before the new secret has come back.
+    page.evaluate("window.__workerGate.hold = true")
+    page.click(f"{TOTP} [data-action=new-secret]")
+    now_ms = page.evaluate("Date.now()")
+    page.clock.set_system_time(datetime.fromtimestamp(now_ms / 1000 + totp.DEFAULT_PERIOD, tz=timezone.utc))
+    page.wait_for_function("(n) => window.__workerGate.posted.filter((p) => p.op === 'code').length > n",
+                           arg=codes_before, timeout=READY_TIMEOUT_MS)
+    page.evaluate("""() => { window.__shown = [];
+      new MutationObserver(() => window.__shown.push(document.querySelector('[data-pycheck=totp] [data-role=code]')
+        .textContent)).observe(document.querySelector('[data-pycheck=totp] [data-role=code]'),
+        {childList: true, characterData: true, subtree: true}); }""")
+    page.evaluate("window.__workerGate.release()")
+    _, new = demo_answers(page)
+    page.wait_for_function("(at) => Number(document.querySelector('[data-pycheck=totp]').dataset.at) >= at",
+                           arg=int(new["at"]) + totp.DEFAULT_PERIOD - 1, timeout=READY_TIMEOUT_MS)
+    at = int(page.get_attribute(TOTP, "data-at"))
+    assert new["secret"] != old["secret"]
+    new_codes = {totp.code(new["secret"], new["at"]), totp.code(new["secret"], at)}
+    old_codes = {totp.code(old["secret"], new["at"]), totp.code(old["secret"], at)} - new_codes
+    shown = page.evaluate("window.__shown")
+    assert shown and set(shown) <= new_codes, (shown, new_codes, old_codes)
+    assert page.inner_text(CODE) == totp.code(new["secret"], at)
+
+
+def test_the_demo_comes_back_after_a_lost_worker(gated):
+    # The first "demo" request is swallowed: the call times out as if the worker had died on it.
+    gated.add_init_script("window.__workerGate.swallow = (m) => m.op === 'demo' && "
+                          "!window.__workerGate.posted.some((p) => p.op === 'demo');")
+    page = gated.new_page()
+    page.goto("totp-demo/")
+    page.wait_for_selector(f"{TOTP}[data-state=ready] [data-role=code]:not(:empty)", timeout=READY_TIMEOUT_MS)
+    assert posted(page, "demo", swallowed=True) == 1
+    assert posted(page, "boot") == 2
+    (demo,) = demo_answers(page)
+    at = int(page.get_attribute(TOTP, "data-at"))
+    assert page.inner_text(CODE) == totp.code(demo["secret"], at)

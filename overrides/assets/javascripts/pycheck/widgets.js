@@ -344,6 +344,16 @@ function mountTotp(root, life) {
   let secret = null;
   let shownStep = null;
   let timer = null;
+  // Which secret is shown: every new one counts up, so a code asked for with an older secret (a tick in
+  // flight when «Ny hemmelighet» answered) is never shown over the new secret's code.
+  let generation = 0;
+  // The latest «Ny hemmelighet» asked for: an earlier one that answers later is dropped.
+  let asked = 0;
+
+  /** After a failed call: a worker that died is replaced at once (then onReady carries on). */
+  function afterFailure() {
+    if (pycheck.state === "idle") pycheck.ready().catch(() => {});
+  }
 
   async function tick() {
     if (!root.isConnected) return clearInterval(timer);
@@ -353,22 +363,27 @@ function mountTotp(root, life) {
     ui.seconds.textContent = fill(texts["totp.seconds_left"], { seconds: settings.period - Math.floor(now % settings.period) });
     if (step === shownStep) return;
     shownStep = step;
+    const shown = generation;
     try {
       const at = Math.floor(now);
       const value = await pycheck.totp(secret, at);
-      if (step === shownStep) {
+      if (shown === generation && step === shownStep) {
         ui.code.textContent = value;
         root.dataset.at = String(at);
       }
     } catch {
-      shownStep = null;
+      if (shown === generation && step === shownStep) shownStep = null;
+      afterFailure();
     }
   }
 
   async function newSecret() {
+    const ask = ++asked;
     try {
       const at = Math.floor(Date.now() / 1000);
       const demo = await pycheck.totpDemo(null, at);
+      if (ask !== asked) return;
+      generation += 1;
       secret = demo.secret;
       ui.code.textContent = demo.code;
       root.dataset.at = String(at);
@@ -379,7 +394,8 @@ function mountTotp(root, life) {
       clearInterval(timer);
       timer = setInterval(tick, 1000);
     } catch {
-      // followState shows the fallback
+      // followState shows a runtime failure; after a lost worker, the new one's onReady asks again
+      afterFailure();
     }
   }
 
