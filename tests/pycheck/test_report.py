@@ -99,12 +99,12 @@ def test_a_masked_report_names_the_kind_of_character_not_the_characters(password
     assert {c: m for c, m in masked.items() if c != code} == {c: m for c, m in shown.items() if c != code}
 
 
-def test_the_worker_operation_is_masked_unless_the_page_shows_the_password():
+def test_the_worker_operation_is_masked_while_the_page_masks_the_password():
     from pycheck import web
 
     password = "Blåbær-Syltetøy-2024!"
-    masked = web.check(password, None, "nb")
-    shown = web.check(password, None, "nb", True)
+    masked = web.check(password, None, "nb", True)
+    shown = web.check(password, None, "nb")
     message = {w["code"]: w["message"] for w in masked["warning_messages"]}["non_ascii"]
     assert message == messages.text("warning_masked.non_ascii", "nb")
     assert "å æ ø" not in message

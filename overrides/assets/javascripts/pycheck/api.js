@@ -175,10 +175,10 @@ async function run(op, args) {
 const pycheck = Object.freeze({
   ready,
   retry,
-  /** The report's to_dict() in `lang` (default: the page's language). `confirm` may be null; unless
-   * `shown` (the page shows the password), no warning quotes its characters. */
-  checkPassword: (password, confirm = null, lang = pageLanguage(), shown = false) =>
-    run("check", [String(password), confirm == null ? null : String(confirm), lang, Boolean(shown)]),
+  /** The report's to_dict() in `lang` (default: the page's language). `confirm` may be null; when
+   * `masked` (the page hides the password), no warning quotes its characters. */
+  checkPassword: (password, confirm = null, lang = pageLanguage(), masked = false) =>
+    run("check", [String(password), confirm == null ? null : String(confirm), lang, Boolean(masked)]),
   /** The TOTP code for a base32 `secret` at Unix time `at` (seconds; default: now). */
   totp: (secret, at = Date.now() / 1000, { digits = null, period = null, algorithm = "sha1" } = {}) =>
     run("code", [String(secret), Number(at), digits, period, algorithm]),

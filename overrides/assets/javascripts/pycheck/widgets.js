@@ -238,7 +238,7 @@ function mountPassword(root, life) {
     inFlight = true;
     try {
       // While the field is masked, the warnings name kinds of characters, not the characters.
-      const result = await pycheck.checkPassword(fields[0], fields[1], lang, password.type === "text");
+      const result = await pycheck.checkPassword(fields[0], fields[1], lang, password.type === "password");
       if (!queued) {
         show(result);
         root.dataset.busy = "false";
