@@ -46,6 +46,9 @@ def main() -> None:
     paste = "".join(rng.choices(alphabet, k=1_000_000))
     print(f"1 MB paste, password + confirmation:  {best_of(lambda: check_password(paste, paste)) * 1000:8.1f} ms")
     print(f"1 MB paste of one letter:             {best_of(lambda: check_password('a' * 1_000_000)) * 1000:8.1f} ms")
+    # Two combining marks of different classes, interleaved: canonical reordering's worst case (1 MB UTF-8).
+    marks = "a" + "\u0301\u0316" * 262_144
+    print(f"1 MB paste of combining marks:        {best_of(lambda: check_password(marks, marks), 3) * 1000:8.1f} ms")
     for password in TYPICAL:
         n = 2000
         per_call = best_of(lambda: [check_password(password, password) for _ in range(n)], 3) / n

@@ -43,8 +43,13 @@ class PasswordReport:
             return self._text(f"rule.{code}.error", lang, **{"length": self.length, **self.params.get(code, {})})
         return self._text(f"rule.{code}.help", lang)
 
-    def warning_message(self, code: str, lang: str = messages.DEFAULT_LANG) -> str:
-        return self._text(f"warning.{code}", lang, **self.params.get(code, {}))
+    def warning_message(self, code: str, lang: str = messages.DEFAULT_LANG, *, masked: bool = False) -> str:
+        """The warning's text; `masked` (the password is not shown) names the kind of character
+        instead of the characters, which would show part of the password."""
+        params = self.params.get(code, {})
+        if masked and "chars" in params:
+            return self._text(f"warning_masked.{code}", lang)
+        return self._text(f"warning.{code}", lang, **params)
 
     def length_note(self, lang: str = messages.DEFAULT_LANG) -> str:
         """Why the counted length differs from what the person sees ("" when it does not)."""
@@ -53,8 +58,9 @@ class PasswordReport:
     def _text(self, key: str, lang: str, **params: object) -> str:
         return messages.text(key, lang, policy=self.policy, **params)
 
-    def to_dict(self, lang: str = messages.DEFAULT_LANG) -> dict[str, Any]:
-        """A JSON-ready summary, with every message in `lang` (one of `messages.LANGS`)."""
+    def to_dict(self, lang: str = messages.DEFAULT_LANG, *, masked: bool = False) -> dict[str, Any]:
+        """A JSON-ready summary, with every message in `lang` (one of `messages.LANGS`); `masked` when
+        the password is not shown to the reader (no warning then quotes its characters)."""
         messages.check_lang(lang)
         return {
             "ok": self.ok,
@@ -75,6 +81,6 @@ class PasswordReport:
                 for code in self.checked
             ],
             "warning_messages": [
-                {"code": code, "message": self.warning_message(code, lang)} for code in self.warnings
+                {"code": code, "message": self.warning_message(code, lang, masked=masked)} for code in self.warnings
             ],
         }

@@ -27,9 +27,11 @@ def _totp():
     return totp
 
 
-def check(password: str, confirm: str | None = None, lang: str = messages.DEFAULT_LANG) -> dict[str, Any]:
-    """The report on `password` (and `confirm`, when given) as `PasswordReport.to_dict(lang)`."""
-    return check_password(password, confirm).to_dict(lang)
+def check(password: str, confirm: str | None = None, lang: str = messages.DEFAULT_LANG,
+          masked: bool = False) -> dict[str, Any]:
+    """The report on `password` (and `confirm`, when given) as `PasswordReport.to_dict(lang, masked=…)`:
+    while the page masks the password, no warning quotes its characters."""
+    return check_password(password, confirm).to_dict(lang, masked=masked)
 
 
 def suggest() -> str:
@@ -122,7 +124,7 @@ def warm_up() -> None:
     for password in _WARM_UP_PASSWORDS:
         for lang in messages.LANGS:
             check(password, password, lang)
-            check(password, "x", lang)
+            check(password, "x", lang, masked=True)
     suggest()
     state = demo(None, 0)
     verify(state["code"], state["secret"], 0)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +49,58 @@ window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) =>
   window.__cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
 """
+
+# Stands between the page and its pycheck worker (an init script; read and steered through
+# window.__workerGate): it logs every request the page posts ({op, swallowed}), swallows the requests
+# `swallow(message)` picks (the worker never sees them, so the call times out as with a stuck worker),
+# and, while `hold` is true, keeps the worker's answers back until `release()` hands them on in order.
+WORKER_GATE = """
+(() => {
+  const gate = (window.__workerGate = { posted: [], answers: [], held: [], hold: false, swallow: () => false });
+  gate.release = () => {
+    gate.hold = false;
+    for (const deliver of gate.held.splice(0)) deliver();
+  };
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    const swallowed = Boolean(message && message.op !== "boot" && gate.swallow(message));
+    gate.posted.push({ op: message && message.op, swallowed });
+    if (!swallowed) post.call(this, message, ...rest);
+  };
+  const onmessage = Object.getOwnPropertyDescriptor(Worker.prototype, "onmessage");
+  Object.defineProperty(Worker.prototype, "onmessage", {
+    configurable: true,
+    get() { return onmessage.get.call(this); },
+    set(handler) {
+      onmessage.set.call(this, (event) => {
+        gate.answers.push(event.data);
+        const deliver = () => handler.call(this, event);
+        if (gate.hold) gate.held.push(deliver);
+        else deliver();
+      });
+    },
+  });
+})();
+"""
+
+
+def navigate_instantly(context: BrowserContext, site_url: str) -> None:
+    """Lets Material's instant navigation work on the test server: it navigates instantly only to URLs
+    of the sitemap, which carries the configured site_url (host and port), so the sitemap is made to
+    name this origin."""
+    origin = site_url.rstrip("/")
+
+    def sitemap_on_this_origin(route):
+        response = route.fetch()
+        body = re.sub(r"<loc>https?://[^/<]+", f"<loc>{origin}", response.text())
+        route.fulfill(response=response, body=body)
+
+    context.route("**/sitemap.xml", sitemap_on_this_origin)
+
+
+def gate_workers(context: BrowserContext) -> None:
+    """Puts WORKER_GATE into every page of the context, from the start."""
+    context.add_init_script(WORKER_GATE)
 
 
 def at(lang: str, path: str = "") -> str:

@@ -88,3 +88,19 @@ def test_switch_after_instant_navigation(page: Page, site_url: str) -> None:
     page.wait_for_url("**/hjelp/**")
     _switch(page, target)
     page.wait_for_url(site_url + at(target, "hjelp/"))
+
+
+@pytest.mark.parametrize("path", ["//evil.example/login", "/%2F/evil.example/", "//evil.example/en/passord/"])
+def test_switch_never_leaves_the_site(page: Page, site_url: str, path: str) -> None:
+    # A host that serves 404.html for any path (as the test server and the nginx configuration do) lets
+    # such an address show the site's page; the switch must not read `//evil.example` as a host.
+    response = page.goto(site_url + path)
+    assert response is not None and response.status == 404
+    assert urlsplit(page.url).path.startswith("//") or "%2F" in page.url
+    link = page.locator('.md-header .md-select__link[hreflang="en"]')
+    link.focus()  # the switch points the link just before it can be used
+    assert urlsplit(link.evaluate("(a) => a.href"))[:2] == urlsplit(site_url)[:2]
+    assert link.evaluate("(a) => a.href") == site_url + "en/"
+    page.keyboard.press("Enter")
+    page.wait_for_url(site_url + "en/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import widgets
 from browserkit import CHECKER, READY_TIMEOUT_MS, at, lang_of, recording_context
 from guide_languages import DEFAULT_LANG, LANGS
 
@@ -75,6 +76,12 @@ def test_typing_makes_no_request_at_all(context, checker):
     checker.keyboard.type(PASSWORD)
     checker.click(f"{CHECKER} [data-action=toggle]")
     checker.click(f"{CHECKER} [data-action=suggest]")
+    # The typed password already met every rule, so [data-ok=true] matched before the suggestion came
+    # back: on a busy machine the suggestion then landed between the two fills below, replaced both
+    # fields, the confirmation filled next no longer matched, and the wait after the fills ran out.
+    # What this step waits for is the suggestion itself: its status line.
+    checker.wait_for_function("(text) => document.querySelector('[data-pycheck=password] [data-role=status]')"
+                              ".textContent === text", arg=widgets.text("suggested", DEFAULT_LANG), timeout=READY_TIMEOUT_MS)
     checker.wait_for_selector(f"{CHECKER}[data-busy=false][data-ok=true]")
     checker.fill(f"{CHECKER} input[name=password]", PASSWORD)
     checker.fill(f"{CHECKER} input[name=confirm]", PASSWORD)

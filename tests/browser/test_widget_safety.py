@@ -104,3 +104,31 @@ def test_a_page_restored_from_the_back_forward_cache_hides_the_password_again(ch
     page.evaluate("window.dispatchEvent(new PageTransitionEvent('pageshow', {persisted: true}))")
     assert [fields.nth(i).get_attribute("type") for i in range(2)] == ["password", "password"]
     assert page.locator(f"{CHECKER} [data-action=toggle]").inner_text() == widgets.text("show", DEFAULT_LANG)
+
+
+def test_an_element_named_pycheck_does_not_replace_the_api(browser, site_url):
+    # A heading "## pycheck" gets id="pycheck", and the browser then names that element window.pycheck.
+    context = recording_context(browser, base_url=site_url)
+    watch_csp(context)
+
+    def serve(route):
+        response = route.fetch()
+        body = response.text()
+        intact = WIDGET.search(body).group(0)
+        route.fulfill(response=response, body=body.replace(intact, '<h2 id="pycheck">pycheck</h2>' + intact, 1))
+
+    context.route("**/checker/", serve)
+    try:
+        page = context.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto("checker/")
+        assert page.evaluate("document.getElementById('pycheck').tagName") == "H2"
+        page.fill(f"{CHECKER} input[name=password]", "Abcdefghijklm1!x")
+        page.wait_for_selector(f"{CHECKER}[data-state=ready][data-busy=false][data-failed]", timeout=READY_TIMEOUT_MS)
+        assert page.get_attribute(CHECKER, "data-failed") == " ".join(check_password("Abcdefghijklm1!x", "").failed)
+        assert page.locator(f"{CHECKER} [data-role=tools]").is_visible()
+        assert errors == []
+        assert csp_violations(page) == []
+    finally:
+        context.close()

@@ -7,8 +7,8 @@ import re
 
 import pytest
 import widgets
-from browserkit import (CHECKER, READY_TIMEOUT_MS, TOTP, at, csp_violations, pyodide_requests, recording_context,
-                        watch_csp)
+from browserkit import (CHECKER, READY_TIMEOUT_MS, TOTP, at, csp_violations, navigate_instantly, pyodide_requests,
+                        recording_context, watch_csp)
 from guide_languages import DEFAULT_LANG
 
 from pycheck import check_password, messages, totp
@@ -24,16 +24,7 @@ OPTIONS = [{}, {"digits": 8}, {"period": 60}, {"algorithm": "sha256"}, {"digits"
 def context(browser, site_url):
     ctx = recording_context(browser, base_url=site_url)
     watch_csp(ctx)
-    # Material navigates instantly only to URLs of the sitemap, which carries the configured
-    # site_url (host and port); served on a test port, the sitemap is made to name this origin.
-    origin = site_url.rstrip("/")
-
-    def sitemap_on_this_origin(route):
-        response = route.fetch()
-        body = re.sub(r"<loc>https?://[^/<]+", f"<loc>{origin}", response.text())
-        route.fulfill(response=response, body=body)
-
-    ctx.route("**/sitemap.xml", sitemap_on_this_origin)
+    navigate_instantly(ctx, site_url)
     yield ctx
     ctx.close()
 

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from pycheck import check_password, messages
+from pycheck import check_password, cli, messages
 from pycheck.cli import main
 
 GOOD = "Fjell-Kaffe-Sykkel-47"
@@ -250,3 +250,54 @@ def test_a_language_that_is_not_offered_is_a_usage_error_that_lists_the_language
     assert caught.value.code == 2
     said = capsys.readouterr().err.splitlines()[-1]
     assert said.startswith("Feil: Kommandoen er ikke riktig skrevet (") and re.search(r"\bnb\b.*\bnn\b.*\ben\b", said)
+
+
+SECRET_ARGUMENT = "Hemmelig-Tulipan-47!"
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+@pytest.mark.parametrize("argv", [
+    [SECRET_ARGUMENT],                                  # the password where the command goes
+    ["--lang", "{lang}", SECRET_ARGUMENT],
+    ["check", "--lang", SECRET_ARGUMENT],               # where the language goes
+    ["check", "--lang", "{lang}", "--json", SECRET_ARGUMENT],
+    ["check", "--lang", "{lang}", f"--username={SECRET_ARGUMENT}", SECRET_ARGUMENT],
+    ["totp", "--lang", "{lang}", f"--secre={SECRET_ARGUMENT}", SECRET_ARGUMENT],
+])
+def test_no_error_repeats_an_argument(argv: list[str], lang: str, capsys) -> None:
+    with pytest.raises(SystemExit) as caught:
+        run([arg.replace("{lang}", lang) for arg in argv])
+    out, err = capsys.readouterr()
+    assert caught.value.code == 2
+    assert "Hemmelig" not in out + err and "Tulipan" not in out + err
+    assert "usage:" in err
+
+
+def test_an_unknown_command_is_told_by_the_choices_alone(capsys) -> None:
+    with pytest.raises(SystemExit):
+        run([SECRET_ARGUMENT])
+    err = capsys.readouterr().err
+    assert messages.text("cli.invalid_choice", "nb", choices="check, totp, suggest") in err
+
+
+def test_only_the_first_two_lines_are_read() -> None:
+    lines = "Fjell-Kaffe-Sykkel-47\nFjell-Kaffe-Sykkel-47\n"
+    stdin = io.StringIO(lines + "more input that is never read\n" * 1000)
+    assert cli.main(["check"], stdin=stdin, stdout=io.StringIO(), stderr=io.StringIO()) == 0
+    assert stdin.tell() == len(lines)
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+def test_a_line_over_the_limit_is_a_usage_error(lang: str) -> None:
+    stdin = io.StringIO("a" * (cli.MAX_LINE_BYTES + 1))
+    stdout, stderr = io.StringIO(), io.StringIO()
+    assert cli.main(["check", "--lang", lang], stdin=stdin, stdout=stdout, stderr=stderr) == 2
+    assert stdout.getvalue() == ""
+    assert messages.text("cli.too_long", lang, limit=cli.MAX_LINE_BYTES) in stderr.getvalue()
+    assert stdin.tell() <= cli.MAX_LINE_BYTES + 2
+
+
+def test_a_line_at_the_limit_is_checked() -> None:
+    stdin = io.StringIO("a" * cli.MAX_LINE_BYTES + "\n")
+    assert cli.main(["check", "--json"], stdin=stdin, stdout=(out := io.StringIO()), stderr=io.StringIO()) == 1
+    assert json.loads(out.getvalue())["length"] == cli.MAX_LINE_BYTES

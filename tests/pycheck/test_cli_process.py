@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 
@@ -91,3 +92,64 @@ def test_nynorsk_end_to_end() -> None:
     usage = pycheck("totp", "--lang", "nn")
     assert usage.returncode == 2 and b"Traceback" not in usage.stderr
     assert usage.stderr.decode().splitlines()[-1].startswith("Feil: Kommandoen er ikkje rett skriven (")
+
+
+def test_an_endless_input_is_not_read_to_its_end() -> None:
+    # `yes` never stops writing "y" lines; the CLI reads the two it needs (and the verdict: too short).
+    yes = subprocess.Popen(["yes"], stdout=subprocess.PIPE)
+    try:
+        result = subprocess.run([sys.executable, "-m", "pycheck", "check", "--json"], stdin=yes.stdout,
+                                capture_output=True, timeout=60)
+    finally:
+        yes.kill()
+        yes.wait()
+    assert result.returncode == 1, result.stderr
+    data = json.loads(result.stdout)
+    assert data["length"] == 1 and "match" not in data["failed"]
+
+
+def test_input_without_a_line_end_stops_at_the_limit() -> None:
+    from pycheck.cli import MAX_LINE_BYTES
+
+    result = pycheck("check", "--lang", "en", stdin=b"a" * (MAX_LINE_BYTES * 2))
+    assert result.returncode == 2 and result.stdout == b""
+    assert messages.text("cli.too_long", "en", limit=MAX_LINE_BYTES) in result.stderr.decode()
+
+
+def test_at_a_terminal_the_password_is_read_without_echo() -> None:
+    import pty
+    import select
+    import time
+
+    password = "Hemmelig-Tulipan-47!"
+    pid, terminal = pty.fork()
+    if pid == 0:  # the child: the CLI with the pseudo-terminal as its terminal and standard input
+        os.execv(sys.executable, [sys.executable, "-m", "pycheck", "check", "--lang", "en"])
+    seen = b""
+    deadline = time.monotonic() + 60  # a guard against a CLI that never asks, not a speed claim
+
+    def read_until(text: str) -> None:
+        nonlocal seen
+        while text.encode() not in seen:
+            assert time.monotonic() < deadline, f"never asked {text!r}; got {seen!r}"
+            if select.select([terminal], [], [], 1)[0]:
+                try:
+                    seen += os.read(terminal, 4096)
+                except OSError:  # the child closed the terminal
+                    break
+
+    status = None
+    try:
+        read_until(messages.text("cli.prompt_password", "en"))
+        os.write(terminal, password.encode() + b"\n")
+        read_until(messages.text("cli.prompt_confirm", "en"))
+        os.write(terminal, password.encode() + b"\n")
+        read_until(messages.text("report.ok", "en"))
+        _, status = os.waitpid(pid, 0)
+    finally:
+        if status is None:  # the test failed on the way: the child must not outlive it
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        os.close(terminal)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert password.encode() not in seen

@@ -14,7 +14,7 @@ from pycheck.totp import TotpError
 
 PLACEHOLDERS = {"length", "chars", "chars_count", "bytes", "bits", "min_bits", "min_chars", "low", "high",
                 "algorithm", "allowed", "message", "seconds", "detail", "item", "items", "last",
-                "code", "username", "digits", "offline_digits", "tries"}
+                "code", "username", "digits", "offline_digits", "tries", "choices", "limit"}
 POLICY_PLACEHOLDERS = {"min_length", "max_chars", "max_bytes", "digit_chars", "upper_chars", "lower_chars",
                        "special_chars", "service_names"}
 SAMPLE = {name: "7" for name in PLACEHOLDERS}
@@ -91,7 +91,7 @@ def test_no_message_is_left_over_for_a_code_that_does_not_exist() -> None:
         kind, _, rest = key.partition(".")
         if kind == "rule":
             assert rest.split(".")[0] in RULE_CODES, key
-        if kind == "warning":
+        if kind in ("warning", "warning_masked"):
             assert rest in WARNING_CODES, key
 
 

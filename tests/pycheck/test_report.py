@@ -71,3 +71,41 @@ def test_a_stricter_policy_is_just_another_value() -> None:
     strict = dataclasses.replace(POLICY, min_length=24)
     assert check_password(GOOD, policy=strict).failed == ("length",)
     assert check_password(GOOD).ok
+
+
+MASKED_CASES = [
+    ("Blåbær-Syltetøy-2024!", "non_ascii", "åæø"),
+    ("Fjell+Kaffe=Sykkel€47!", "unlisted_symbols", "+=€"),
+    ("Fjell-Kaffe\u200bSykkel-47!", "invisible", "\u200b"),
+]
+
+
+@pytest.mark.parametrize("lang", messages.LANGS)
+@pytest.mark.parametrize(("password", "code", "chars"), MASKED_CASES)
+def test_a_masked_report_names_the_kind_of_character_not_the_characters(password, code, chars, lang):
+    report = check_password(password)
+    assert code in report.warnings
+    shown = {w["code"]: w["message"] for w in report.to_dict(lang)["warning_messages"]}
+    masked = {w["code"]: w["message"] for w in report.to_dict(lang, masked=True)["warning_messages"]}
+    assert masked.keys() == shown.keys()
+    # Shown, the warning quotes the characters (an invisible one by its code point); masked, it says the
+    # same for every password (its examples of the kind are fixed), so it tells nothing of this one.
+    quoted = " ".join(f"U+{ord(ch):04X}" if ch == "\u200b" else ch for ch in sorted(chars))
+    assert quoted in shown[code]
+    assert quoted not in masked[code]
+    assert masked[code] == messages.text(f"warning_masked.{code}", lang)
+    assert "{" not in masked[code] and masked[code] != shown[code]
+    # Every other warning reads the same either way.
+    assert {c: m for c, m in masked.items() if c != code} == {c: m for c, m in shown.items() if c != code}
+
+
+def test_the_worker_operation_is_masked_while_the_page_masks_the_password():
+    from pycheck import web
+
+    password = "Blåbær-Syltetøy-2024!"
+    masked = web.check(password, None, "nb", True)
+    shown = web.check(password, None, "nb")
+    message = {w["code"]: w["message"] for w in masked["warning_messages"]}["non_ascii"]
+    assert message == messages.text("warning_masked.non_ascii", "nb")
+    assert "å æ ø" not in message
+    assert shown == check_password(password).to_dict("nb")

@@ -98,14 +98,23 @@
     return roots;
   }
 
-  /** The address of the current page and step in `lang`, or null if it cannot be worked out. */
+  // What may follow a language's root in an address of this site: plain path segments, none empty and
+  // none a dot segment. Anything else (`//evil.example/login`, which a host serving 404.html for any
+  // path lets into the address, would be read as another host) sends the switch to the language's root.
+  var SITE_PATH = /^(?:[A-Za-z0-9_-][A-Za-z0-9._-]*\/)*(?:[A-Za-z0-9_-][A-Za-z0-9._-]*)?$/;
+
+  /** The address of the current page and step in `lang` (on this site, under that language's root),
+   * or null if it cannot be worked out. */
   function sameStepIn(lang, roots) {
     var here = roots[document.documentElement.lang];
     var there = roots[lang];
     if (!here || !there) return null;
     var path = window.location.pathname;
     if (path.indexOf(here.pathname) !== 0) return null;
-    var target = new URL(path.slice(here.pathname.length), there);
+    var rest = path.slice(here.pathname.length);
+    if (!SITE_PATH.test(rest)) return null;
+    var target = new URL(rest, there);
+    if (target.origin !== window.location.origin || target.pathname.indexOf(there.pathname) !== 0) return null;
     target.hash = window.location.hash;
     return target.href;
   }
@@ -116,7 +125,9 @@
     if (!link) return;
     var roots = languageRoots();
     var url = sameStepIn(link.getAttribute("hreflang"), roots);
-    link.href = url || link.getAttribute("data-root") || link.href;
+    var root = roots[link.getAttribute("hreflang")];
+    // The fallback is the language's root, and only on this site.
+    link.href = url || (root && root.origin === window.location.origin ? root.href : "/");
   }
 
   // Capture phase: runs before Material's own click handling and before the browser follows the link.

@@ -1,4 +1,5 @@
-// window.pycheck: the page's door to pycheck running in a module Web Worker (see worker.js).
+// The page's door to pycheck running in a module Web Worker (see worker.js): this module's default
+// export, also set as window.pycheck.
 //
 //   await pycheck.ready()                       starts loading Python (once) and resolves when ready
 //   await pycheck.checkPassword(pw, confirm)    the report's to_dict() in the page's language
@@ -12,8 +13,13 @@
 
 // The fallback shows if Python is not ready by then; a boot that finishes later still wins.
 const BOOT_PATIENCE_MS = 8000;
-// A call that gets no answer means the worker died (a check takes milliseconds); the runtime
-// goes back to "idle" and the next keystroke or call starts a new worker.
+// A boot still going after this is given up (its worker stopped, ready() rejected): a download that
+// never ends must not hold the page for ever. A slow phone on slow 4G boots in about 45 s (README).
+const BOOT_DEADLINE_MS = 90000;
+// A call that gets no answer means the worker died or is stuck on that call (a check takes milliseconds,
+// a 1 MB paste well under a second); the runtime goes back to "idle" and the next keystroke or call
+// starts a new worker. The call that timed out is rejected with a TimeoutError, so its caller can tell
+// that its arguments must not be sent again.
 const CALL_TIMEOUT_MS = 5000;
 const STATES = ["idle", "loading", "ready", "error"];
 
@@ -25,6 +31,7 @@ let worker = null;
 let booting = null;
 let state = "idle";
 let patience = null;
+let deadline = null;
 let nextId = 1;
 const pending = new Map();
 const listeners = new Set();
@@ -35,14 +42,19 @@ function setState(next) {
   for (const listener of listeners) listener(state);
 }
 
-function stopWorker(reason) {
+/** Stops the worker and rejects every call waiting for it; the call `timedOutId` (if any) is rejected
+ * with a TimeoutError: its arguments took Python too long, and sending them again would too. */
+function stopWorker(reason, timedOutId = null) {
   if (worker) worker.terminate();
   worker = null;
   booting = null;
   clearTimeout(patience);
-  for (const { reject, timer } of pending.values()) {
+  clearTimeout(deadline);
+  for (const [id, { reject, timer }] of pending) {
     clearTimeout(timer);
-    reject(new Error(reason));
+    const error = new Error(reason);
+    if (id === timedOutId) error.name = "TimeoutError";
+    reject(error);
   }
   pending.clear();
 }
@@ -52,17 +64,18 @@ function call(op, args = []) {
   const current = worker;
   return new Promise((resolve, reject) => {
     const id = nextId++;
-    const timer = op === "boot" ? null : setTimeout(() => lost(current, "pycheck did not answer"), CALL_TIMEOUT_MS);
+    const timer = op === "boot" ? null : setTimeout(() => lost(current, "pycheck did not answer", id), CALL_TIMEOUT_MS);
     pending.set(id, { resolve, reject, timer });
     current.postMessage({ id, op, args });
   });
 }
 
-/** The worker `which` stopped answering or threw: replace it on the next use if it had been ready. */
-function lost(which, reason) {
+/** The worker `which` stopped answering (on the call `timedOutId`) or threw: replace it on the next
+ * use if it had been ready. */
+function lost(which, reason, timedOutId = null) {
   if (worker !== which) return;
   const wasReady = state === "ready";
-  stopWorker(reason);
+  stopWorker(reason, timedOutId);
   setState(wasReady ? "idle" : "error");
 }
 
@@ -107,9 +120,16 @@ function start() {
   };
   worker.onmessage = onMessage;
   showFallbackIfStillLoading(current);
+  deadline = setTimeout(() => {
+    if (worker === current && state !== "ready") {
+      stopWorker("Python did not start in time");
+      setState("error");
+    }
+  }, BOOT_DEADLINE_MS);
   const boot = call("boot", [RUNTIME]).then(
     () => {
       clearTimeout(patience);
+      clearTimeout(deadline);
       setState("ready");
     },
     (error) => {
@@ -136,13 +156,10 @@ function ready() {
   return booting;
 }
 
-/** Shows "loading" again while a slow boot goes on, or starts a new one after a failure. */
+/** Starts Python again in a fresh worker (the reader pressed «Prøv igjen»): a boot that is still
+ * going may be stuck on a download that never ends, so it is stopped, not waited for again. */
 function retry() {
-  if (booting && worker) {
-    setState("loading");
-    showFallbackIfStillLoading(worker);
-    return booting;
-  }
+  if (state !== "ready") stopWorker("retried");
   return ready();
 }
 
@@ -160,9 +177,10 @@ async function run(op, args) {
 const pycheck = Object.freeze({
   ready,
   retry,
-  /** The report's to_dict() in `lang` (default: the page's language). `confirm` may be null. */
-  checkPassword: (password, confirm = null, lang = pageLanguage()) =>
-    run("check", [String(password), confirm == null ? null : String(confirm), lang]),
+  /** The report's to_dict() in `lang` (default: the page's language). `confirm` may be null; when
+   * `masked` (the page hides the password), no warning quotes its characters. */
+  checkPassword: (password, confirm = null, lang = pageLanguage(), masked = false) =>
+    run("check", [String(password), confirm == null ? null : String(confirm), lang, Boolean(masked)]),
   /** The TOTP code for a base32 `secret` at Unix time `at` (seconds; default: now). */
   totp: (secret, at = Date.now() / 1000, { digits = null, period = null, algorithm = "sha1" } = {}) =>
     run("code", [String(secret), Number(at), digits, period, algorithm]),
@@ -186,5 +204,8 @@ const pycheck = Object.freeze({
   },
 });
 
-if (!window.pycheck) window.pycheck = pycheck;
-export default window.pycheck;
+// The widgets import this module's own object and never read the global back: an element with
+// id="pycheck" (a heading "## pycheck" is enough) is also window.pycheck, by the browser's named access.
+// The global is for the console and the tests; an own property of window wins over an element's name.
+window.pycheck = pycheck;
+export default pycheck;

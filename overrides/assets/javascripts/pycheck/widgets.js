@@ -8,9 +8,40 @@
 // Each widget mounts inside its own error boundary: it first finds every element it needs and only
 // then wires anything, so a widget whose markup is broken shows the fallback (the rules stay on the
 // page as text) and never stops the other widgets of the page.
+//
+// Nothing typed outlives its page: on `pagehide` every widget empties its fields, and a widget whose
+// page instant navigation swapped out is released on the next `document$` (its listeners, timers and
+// runtime subscription end, its fields are emptied), so no closure keeps the password in memory.
 import pycheck from "./api.js";
 
 const mounted = new WeakSet();
+// The mounted widgets' lives (see newLife), until their page is swapped out.
+const lives = new Set();
+
+/** What one mounted widget holds: its listeners end with `signal`, and `onRelease(fn)` adds what else
+ * must end or be emptied when the widget is released. */
+function newLife(root) {
+  const controller = new AbortController();
+  const releases = [];
+  return {
+    root,
+    signal: controller.signal,
+    onRelease: (fn) => releases.push(fn),
+    release() {
+      controller.abort();
+      for (const fn of releases.splice(0)) fn();
+    },
+  };
+}
+
+/** Releases every widget whose root is no longer in the document (instant navigation swapped it out). */
+function releaseDetached() {
+  for (const life of lives) {
+    if (life.root.isConnected) continue;
+    lives.delete(life);
+    life.release();
+  }
+}
 
 /** A widget's markup lacks something it needs. */
 class BrokenMarkup extends Error {}
@@ -76,7 +107,7 @@ function showBroken(root) {
 }
 
 /** Follows the runtime's state on `root` (data-state, the status line and the retry button). */
-function followState(root, { texts, status, retry }, onReady) {
+function followState(root, { texts, status, retry }, onReady, life) {
   const show = (state) => {
     if (!root.isConnected) return stop();
     root.dataset.state = state;
@@ -85,14 +116,15 @@ function followState(root, { texts, status, retry }, onReady) {
     if (state === "ready") onReady();
   };
   const stop = pycheck.onState(show);
+  life.onRelease(stop);
   retry.addEventListener("click", () => {
     pycheck.retry().catch(() => {});
-  });
+  }, { signal: life.signal });
   if (pycheck.state !== "idle") show(pycheck.state);
 }
 
 /** Starts loading Python when `root` becomes visible or anything in it gets focus. */
-function loadWhenSeen(root) {
+function loadWhenSeen(root, life) {
   const start = () => {
     observer.disconnect();
     root.removeEventListener("focusin", start);
@@ -102,19 +134,23 @@ function loadWhenSeen(root) {
     if (entries.some((entry) => entry.isIntersecting)) start();
   });
   observer.observe(root);
-  root.addEventListener("focusin", start);
+  life.onRelease(() => observer.disconnect());
+  root.addEventListener("focusin", start, { signal: life.signal });
 }
 
-/** Calls `listener` when this page comes back from the back/forward cache, while `root` is on it. */
-function onRestoredFromCache(root, listener) {
-  const handler = (event) => {
-    if (!root.isConnected) window.removeEventListener("pageshow", handler);
-    else if (event.persisted) listener();
-  };
-  window.addEventListener("pageshow", handler);
+/** Calls `listener` when this page comes back from the back/forward cache, while the widget lives. */
+function onRestoredFromCache(life, listener) {
+  window.addEventListener("pageshow", (event) => {
+    if (event.persisted) listener();
+  }, { signal: life.signal });
 }
 
-function mountPassword(root) {
+/** Calls `listener` when the reader leaves the page (it may come back from the back/forward cache). */
+function onLeavingPage(life, listener) {
+  window.addEventListener("pagehide", listener, { signal: life.signal });
+}
+
+function mountPassword(root, life) {
   const { role, action, input, common } = widgetParts(root);
   const { texts } = common;
   const ui = {
@@ -138,6 +174,9 @@ function mountPassword(root) {
   let queued = false;
   let report = null;
   let shownWarnings = "";
+  // The fields Python did not answer in time (the worker was replaced): never sent again, since the
+  // same input would stop the new worker too. Dropped as soon as the fields change.
+  let unanswered = null;
 
   function show(result) {
     report = result;
@@ -172,7 +211,19 @@ function mountPassword(root) {
     setText(ui.verdict, password.value === "" ? texts.verdict_empty : result.summary);
   }
 
+  /** Says that this input cannot be checked here (the rules stay on the page as text). */
+  function showCheckFailed() {
+    report = null;
+    delete root.dataset.ok;
+    root.dataset.failed = "";
+    ui.verdict.textContent = texts.check_failed;
+    root.dataset.busy = "false";
+  }
+
   async function check() {
+    const fields = [password.value, confirm.value];
+    if (unanswered && unanswered[0] === fields[0] && unanswered[1] === fields[1]) return showCheckFailed();
+    unanswered = null;
     if (pycheck.state !== "ready") {
       // After a worker died the runtime is idle again: this keystroke brings up a new one.
       if (pycheck.state === "idle") pycheck.ready().catch(() => {});
@@ -186,22 +237,19 @@ function mountPassword(root) {
     }
     inFlight = true;
     try {
-      const result = await pycheck.checkPassword(password.value, confirm.value, lang);
+      // While the field is masked, the warnings name kinds of characters, not the characters.
+      const result = await pycheck.checkPassword(fields[0], fields[1], lang, password.type === "password");
       if (!queued) {
         show(result);
         root.dataset.busy = "false";
       }
-    } catch {
+    } catch (error) {
       // A runtime failure is shown by followState, and a worker that died is replaced at once;
-      // an input Python could not check is said here.
+      // an input Python could not check (or not in time) is said here.
+      const timedOut = error instanceof Error && error.name === "TimeoutError";
+      if (timedOut) unanswered = fields;
       if (pycheck.state === "idle") pycheck.ready().catch(() => {});
-      else if (!queued && pycheck.state === "ready") {
-        report = null;
-        delete root.dataset.ok;
-        root.dataset.failed = "";
-        ui.verdict.textContent = texts.check_failed;
-        root.dataset.busy = "false";
-      }
+      if (!queued && (timedOut || pycheck.state === "ready")) showCheckFailed();
     } finally {
       inFlight = false;
       if (queued) {
@@ -218,22 +266,40 @@ function mountPassword(root) {
     ui.toggle.textContent = shown ? texts.hide : texts.show;
   }
 
+  /** Empties the fields and forgets everything about what was typed. */
+  function forget() {
+    password.value = confirm.value = "";
+    unanswered = null;
+    report = null;
+  }
+
   // Everything is found: from here on the widget is wired.
+  const { signal } = life;
   ui.tools.hidden = false;
   ui.buttons.hidden = false;
   const changed = () => {
     root.dataset.busy = "true";
     check();
   };
-  password.addEventListener("input", changed);
-  confirm.addEventListener("input", changed);
+  password.addEventListener("input", changed, { signal });
+  confirm.addEventListener("input", changed, { signal });
   ui.toggle.addEventListener("click", () => {
     const shown = password.type === "password";
     reveal(shown);
     ui.status.textContent = shown ? texts.password_shown : texts.password_hidden;
+    check(); // the warnings quote the characters only while the password is shown
+  }, { signal });
+  // Nothing typed stays behind when the reader leaves the page; a page restored from the back/forward
+  // cache must not show the password to the next person either.
+  onLeavingPage(life, () => {
+    forget();
+    if (pycheck.state === "ready") check(); // the verdict of the empty field, for a return from the cache
   });
-  // A page restored from the back/forward cache must not show the password to the next person.
-  onRestoredFromCache(root, () => reveal(false));
+  onRestoredFromCache(life, () => {
+    reveal(false);
+    if (pycheck.state === "ready") check();
+  });
+  life.onRelease(forget);
   ui.suggest.addEventListener("click", async () => {
     try {
       const suggestion = await pycheck.suggestPassword();
@@ -243,23 +309,23 @@ function mountPassword(root) {
     } catch {
       // followState shows the fallback
     }
-  });
+  }, { signal });
   ui.back.addEventListener("click", () => {
     password.value = confirm.value = "";
     ui.status.textContent = texts.cleared;
     check();
     password.focus();
-  });
+  }, { signal });
   ui.save.addEventListener("click", () => {
     // Nothing is saved or sent: the button only says whether the password meets the rules.
     ui.status.textContent = report && report.ok && password.value !== "" ? texts.save_ok : texts.save_failed;
-  });
+  }, { signal });
 
-  followState(root, ui, check);
-  loadWhenSeen(root);
+  followState(root, ui, check, life);
+  loadWhenSeen(root, life);
 }
 
-function mountTotp(root) {
+function mountTotp(root, life) {
   const { role, action, input, common } = widgetParts(root);
   const { texts } = common;
   const ui = {
@@ -278,6 +344,16 @@ function mountTotp(root) {
   let secret = null;
   let shownStep = null;
   let timer = null;
+  // Which secret is shown: every new one counts up, so a code asked for with an older secret (a tick in
+  // flight when «Ny hemmelighet» answered) is never shown over the new secret's code.
+  let generation = 0;
+  // The latest «Ny hemmelighet» asked for: an earlier one that answers later is dropped.
+  let asked = 0;
+
+  /** After a failed call: a worker that died is replaced at once (then onReady carries on). */
+  function afterFailure() {
+    if (pycheck.state === "idle") pycheck.ready().catch(() => {});
+  }
 
   async function tick() {
     if (!root.isConnected) return clearInterval(timer);
@@ -287,22 +363,27 @@ function mountTotp(root) {
     ui.seconds.textContent = fill(texts["totp.seconds_left"], { seconds: settings.period - Math.floor(now % settings.period) });
     if (step === shownStep) return;
     shownStep = step;
+    const shown = generation;
     try {
       const at = Math.floor(now);
       const value = await pycheck.totp(secret, at);
-      if (step === shownStep) {
+      if (shown === generation && step === shownStep) {
         ui.code.textContent = value;
         root.dataset.at = String(at);
       }
     } catch {
-      shownStep = null;
+      if (shown === generation && step === shownStep) shownStep = null;
+      afterFailure();
     }
   }
 
   async function newSecret() {
+    const ask = ++asked;
     try {
       const at = Math.floor(Date.now() / 1000);
       const demo = await pycheck.totpDemo(null, at);
+      if (ask !== asked) return;
+      generation += 1;
       secret = demo.secret;
       ui.code.textContent = demo.code;
       root.dataset.at = String(at);
@@ -313,7 +394,8 @@ function mountTotp(root) {
       clearInterval(timer);
       timer = setInterval(tick, 1000);
     } catch {
-      // followState shows the fallback
+      // followState shows a runtime failure; after a lost worker, the new one's onReady asks again
+      afterFailure();
     }
   }
 
@@ -334,15 +416,24 @@ function mountTotp(root) {
   }
 
   // Everything is found: from here on the widget is wired.
-  ui.verify.addEventListener("click", verify);
+  const { signal } = life;
+  ui.verify.addEventListener("click", verify, { signal });
   typedCode.addEventListener("keydown", (event) => {
     if (event.key === "Enter") verify();
+  }, { signal });
+  ui.newSecret.addEventListener("click", newSecret, { signal });
+  onLeavingPage(life, () => {
+    typedCode.value = "";
   });
-  ui.newSecret.addEventListener("click", newSecret);
+  life.onRelease(() => {
+    clearInterval(timer);
+    typedCode.value = "";
+    secret = null;
+  });
   followState(root, ui, () => {
     if (!secret) newSecret();
-  });
-  loadWhenSeen(root);
+  }, life);
+  loadWhenSeen(root, life);
 }
 
 // --- the practice: a phone and a login drawing one practice of pycheck.practice ---------------------
@@ -401,7 +492,7 @@ function newPractice() {
 }
 
 /** The parts both practice widgets have: screens, inputs, the error line, and how to draw them. */
-function practiceParts(root) {
+function practiceParts(root, life) {
   const { role, action, common } = widgetParts(root);
   const parts = { ...common, role, action, live: role("live"), error: role("error"), heading: null };
   parts.inputs = [...root.querySelectorAll("input[name]")];
@@ -456,19 +547,19 @@ function practiceParts(root) {
       if (event.key !== "Enter" || !(event.target instanceof HTMLInputElement)) return;
       event.preventDefault();
       parts.next.click();
-    });
-    // Nothing typed stays behind when the reader leaves the page.
-    const onHide = () => {
-      if (!root.isConnected) window.removeEventListener("pagehide", onHide);
-      else for (const input of parts.inputs) input.value = "";
+    }, { signal: life.signal });
+    // Nothing typed stays behind when the reader leaves the page, or when the widget is released.
+    const empty = () => {
+      for (const input of parts.inputs) input.value = "";
     };
-    window.addEventListener("pagehide", onHide);
+    onLeavingPage(life, empty);
+    life.onRelease(empty);
   };
   return parts;
 }
 
-function mountApp(root) {
-  const ui = practiceParts(root);
+function mountApp(root, life) {
+  const ui = practiceParts(root, life);
   const { role, action, texts } = ui;
   const code = role("code");
   const secondsLeft = role("seconds-left");
@@ -541,20 +632,25 @@ function mountApp(root) {
 
   // Everything is found: from here on the widget is wired.
   ui.wire();
+  const { signal } = life;
   for (const name of ["next", "skip", "make-code", "offline", "call-support", "reset"]) {
-    action(name).addEventListener("click", () => shared.send(name, name === "next" ? ui.values : undefined, root));
+    action(name).addEventListener("click", () => shared.send(name, name === "next" ? ui.values : undefined, root), { signal });
   }
   action("time-left").addEventListener("click", () => {
     if (app && app.code) announce(app.expired ? texts.practice_expired : fill(texts["totp.seconds_left"], { seconds: left() }));
-  });
+  }, { signal });
   timer = setInterval(countdown, 1000);
-  followState(root, ui, shared.start);
-  loadWhenSeen(root);
+  life.onRelease(() => {
+    clearInterval(timer);
+    clearTimeout(announcing);
+  });
+  followState(root, ui, shared.start, life);
+  loadWhenSeen(root, life);
   if (new URLSearchParams(window.location.search).has("practice")) pycheck.ready().catch(() => {});
 }
 
-function mountLogin(root) {
-  const ui = practiceParts(root);
+function mountLogin(root, life) {
+  const ui = practiceParts(root, life);
   const { role, action } = ui;
   const username = role("username");
   const email = role("email");
@@ -582,22 +678,27 @@ function mountLogin(root) {
 
   // Everything is found: from here on the widget is wired.
   ui.wire();
-  ui.next.addEventListener("click", () => shared.send("login-next", fields, root));
-  followState(root, ui, shared.start);
-  loadWhenSeen(root);
+  ui.next.addEventListener("click", () => shared.send("login-next", fields, root), { signal: life.signal });
+  followState(root, ui, shared.start, life);
+  loadWhenSeen(root, life);
 }
 
 const MOUNT = { password: mountPassword, totp: mountTotp, app: mountApp, login: mountLogin };
 
 function mountAll() {
+  releaseDetached();
   for (const root of document.querySelectorAll("[data-pycheck]")) {
     if (mounted.has(root) || !Object.hasOwn(MOUNT, root.dataset.pycheck)) continue;
     mounted.add(root);
+    const life = newLife(root);
+    lives.add(life);
     try {
-      MOUNT[root.dataset.pycheck](root);
+      MOUNT[root.dataset.pycheck](root, life);
     } catch (error) {
       // One broken widget never stops the others: it shows the fallback, the page goes on. Broken
       // markup is expected; anything else is a fault of this script, reported without stopping the loop.
+      lives.delete(life);
+      life.release();
       showBroken(root);
       if (!(error instanceof BrokenMarkup)) {
         setTimeout(() => {
