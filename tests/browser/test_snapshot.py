@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from browserkit import CHECKER, READY_TIMEOUT_MS, refuse_snapshot, serve_pinned_runtime_json
+from passwordkit import CHECK_ALL
 
 from pycheck import check_password, totp
 
@@ -30,11 +31,6 @@ CASES = [
     ("🙂Smilefjes-Passord-12!", None, "en"),
     ("  Mellomrom  i  Passord  7!  ", None, "nb"),
 ]
-CHECK_ALL = """async (cases) => {
-  const out = [];
-  for (const [password, confirm, lang] of cases) out.push(await window.pycheck.checkPassword(password, confirm, lang));
-  return out;
-}"""
 
 
 def cpython_reports() -> list[dict]:
