@@ -268,7 +268,7 @@ class Chromium:
 
     def __init__(self, browser) -> None:
         self._browser = browser
-        self.version = browser.version
+        self.version = f"chromium/{browser.version}"
 
     def new_page(self, base_url: str) -> Page:
         return ChromiumPage(self._browser, base_url)
