@@ -63,7 +63,8 @@ class RecordingFiles(StaticFiles):
     """The built site as a static host serves it with `Cache-Control: no-cache` (as the published
     pages and Python's files are: every use is a request, answered 304 when unchanged), recording each
     request's path in `requests`, answering 404 for the paths in `blocked`, giving each page the CSP
-    watch script, and the sitemaps with this server's address in place of the configured site_url. The class attributes are set per server (see `recording_server`)."""
+    watch script, and the sitemaps with this server's address in place of the configured site_url.
+    The class attributes are set per server (see `recording_server`)."""
 
     requests: list[str]
     blocked: set[str]
@@ -142,7 +143,8 @@ def recording_server(directory: Path, page_scripts: dict[str, str] | None = None
 
 # Every evaluation goes through this wrapper, so an exception in the page comes back as a value in
 # every engine, with its message, and is raised in Python as EngineError.
-_WRAPPED = "async (arg) => { try { return {value: await (%s)(arg)}; } catch (e) { return {error: String(e && e.stack || e)}; } }"
+_WRAPPED = ("async (arg) => { try { return {value: await (%s)(arg)}; } "
+            "catch (e) { return {error: String(e && e.stack || e)}; } }")
 WAIT_FOR = """async ([selector, timeout]) => {
   const end = performance.now() + timeout;
   while (!document.querySelector(selector)) {
