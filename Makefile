@@ -93,9 +93,10 @@ test: system venv node_modules runtime pyodide-test-wheels site
 # Figures only (bench/results/*.json, never asserted); BENCH_QUICK=1 for fewer runs and pages.
 # The bench scripts import the tests' browser toolkit and the tools, as pytest's pythonpath gives them to tests.
 bench: export PYTHONPATH := tests:tools:overrides/hooks
-bench: venv node_modules site
+bench: system venv node_modules site
 	$(PY) bench/bench_pycheck.py
 	$(PY) bench/first_result.py
+	$(PY) bench/engines.py
 	$(PY) bench/page_figures.py
 	$(PY) bench/lighthouse.py
 	$(PY) tools/readability.py

@@ -18,7 +18,6 @@ Prints a table and saves bench/results/page_figures.json. Pages are served as a 
 from __future__ import annotations
 
 import argparse
-import statistics
 import subprocess
 import time
 from pathlib import Path

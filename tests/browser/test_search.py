@@ -11,7 +11,7 @@ import pytest
 from browserkit import at, lang_of
 from browserkit import search as _search
 from guide_languages import LANGS, prefix
-from playwright.sync_api import Page, expect
+from playwright.sync_api import Page
 
 pytestmark = pytest.mark.browser
 

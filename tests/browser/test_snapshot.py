@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 import pytest
 from browserkit import CHECKER, READY_TIMEOUT_MS, at, refuse_snapshot, serve_pinned_runtime_json
 from guide_languages import LANGS
+from passwordkit import CHECK_ALL
 
 from pycheck import check_password, totp
 
@@ -33,11 +34,6 @@ PASSWORDS = [
 ]
 # Each password asked for in one language, every language in turn: the restored Python knows them all.
 CASES = [(password, confirm, LANGS[i % len(LANGS)]) for i, (password, confirm) in enumerate(PASSWORDS)]
-CHECK_ALL = """async (cases) => {
-  const out = [];
-  for (const [password, confirm, lang] of cases) out.push(await window.pycheck.checkPassword(password, confirm, lang));
-  return out;
-}"""
 
 
 def cpython_reports() -> list[dict]:

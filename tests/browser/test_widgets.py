@@ -7,65 +7,17 @@ What the reader reads is tested in every language; what works the same in all of
 """
 from __future__ import annotations
 
-import json
-import random
-import string
 import zlib
 
 import pytest
 import widgets
 from browserkit import CHECKER, READY_TIMEOUT_MS, at, csp_violations, watch_csp
 from guide_languages import DEFAULT_LANG, LANGS
+from passwordkit import CHECK_ALL, cases, cpython
 
 from pycheck import check_password, messages
-from pycheck.policy import POLICY
 
 pytestmark = pytest.mark.browser
-
-
-# Characters chosen to hit every rule and warning: ASCII classes, listed and unlisted symbols,
-# spaces, Norwegian letters, look-alikes (full-width digits, Turkish İ, ß), combining accents,
-# invisible characters, emoji (two UTF-16 units, several UTF-8 bytes).
-TRICKY = (
-    string.ascii_letters + string.digits + POLICY.specials + " ?+=~\"'`|\\{}[]()"
-    + "æøåÆØÅéüßİ" + "１２３ＡＢ" + "e\u0301" + "\u200b\u200d\u200e\u00a0\t" + "🙂👍🏽"
-)
-FIXED = [
-    "", "a", "Sommer2024!", "Passord123!Passord", "Imdinett-Passord-2025!", "imdi-Korrekt-Hest-9",
-    "abcdefghijklmno1A!", "Abcdefghijklm1!", "Abcdefghijklmn1!", "Abcdefghijkl1! ", " Abcdefghijklm1!",
-    "Abc  defghijklm1!", "Ærlig Øl På Åsen 42!", "P@ssw0rd" * 10, "qwertyuiop123456A!", "１２３Abcdefghijkl!",
-    "Cafe\u0301-Cafe\u0301-Cafe\u03011", "🙂Smilefjes-Passord-12!", "Korrekt\u200bHest-Batteri-9", "x" * 80 + "A1!",
-    "<b>bold</b>&amp;Abcdefgh1!", "ÆØÅæøå-tegn-1234-Aa",
-]
-
-
-def generated(count: int, seed: int) -> list[str]:
-    rng = random.Random(seed)
-    out = []
-    for _ in range(count):
-        length = rng.choice([rng.randint(0, 20), rng.randint(14, 18), rng.randint(15, 30), rng.randint(60, 80)])
-        out.append("".join(rng.choice(TRICKY) for _ in range(length)))
-    return out
-
-
-def cases(count: int, seed: int) -> list[tuple[str, str | None]]:
-    """Passwords with a confirmation that is absent, equal, or off by one character."""
-    rng = random.Random(seed + 1)
-    result = []
-    for password in FIXED + generated(count, seed):
-        kind = rng.random()
-        if kind < 0.5:
-            confirm = None
-        elif kind < 0.75:
-            confirm = password
-        else:
-            confirm = password[:-1] if password else "x"
-        result.append((password, confirm))
-    return result
-
-
-def cpython(password: str, confirm: str | None, lang: str, masked: bool = False) -> dict:
-    return json.loads(json.dumps(check_password(password, confirm).to_dict(lang, masked=masked), ensure_ascii=False))
 
 
 def masked(page) -> bool:
@@ -143,11 +95,6 @@ def default_page(context, booted):
     yield from shared(context, booted, DEFAULT_LANG)
 
 
-CHECK_ALL = """async (cases) => {
-  const out = [];
-  for (const [password, confirm, lang] of cases) out.push(await window.pycheck.checkPassword(password, confirm, lang));
-  return out;
-}"""
 
 
 def test_api_verdicts_equal_cpython_for_hundreds_of_passwords(checker, lang):
