@@ -6,7 +6,6 @@ import json
 import math
 import re
 
-import pyotp
 import pytest
 import hypothesis
 from hypothesis import HealthCheck, given, settings

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from guide_languages import CONFIGS, LANGS, NAMES, prefix
+from guide_languages import CONFIGS, LANGS, prefix
 from mkdocs.config import load_config
 
 ROOT = Path(__file__).resolve().parents[2]
