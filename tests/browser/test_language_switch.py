@@ -25,6 +25,9 @@ FLAG = re.compile("[\U0001F1E6-\U0001F1FF]")
 
 
 def _switch(page: Page, lang: str) -> None:
+    # Once the other languages' sitemaps are in (Material reads them for its own switch handling, and
+    # on this test server they name another address), the click must still keep the page and step.
+    page.wait_for_load_state("networkidle")
     page.hover(".md-header .md-select")
     page.click(f'{SWITCH}[hreflang="{lang}"]')
 

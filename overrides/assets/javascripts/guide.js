@@ -128,6 +128,10 @@
     var root = roots[link.getAttribute("hreflang")];
     // The fallback is the language's root, and only on this site.
     link.href = url || (root && root.origin === window.location.origin ? root.href : "/");
+    // Material's own handler (on the body) would send the click to the other language's home page
+    // whenever that language's sitemap names another address than this host's; the link itself now
+    // says where to go, so the browser follows it.
+    if (event.type === "click") event.stopPropagation();
   }
 
   // Capture phase: runs before Material's own click handling and before the browser follows the link.
