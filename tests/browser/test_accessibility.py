@@ -115,7 +115,7 @@ def test_the_page_list_comes_from_the_build(site_dir):
     assert sitemap_pages and sitemap_pages <= set(pages)
 
 
-def test_every_page_in_both_languages_has_no_violation(browser, site_dir, site_url, axe_source):
+def test_every_page_in_every_language_has_no_violation(browser, site_dir, site_url, axe_source):
     # Python's files are refused to keep the walk quick: a widget in view then shows its fallback,
     # which is checked like the rest; the widgets' other states are checked below.
     context = browser.new_context(base_url=site_url)
