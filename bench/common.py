@@ -130,3 +130,13 @@ def table(headers: list[str], rows: list[list[object]]) -> None:
         print("  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
         if n == 0:
             print("  ".join("-" * w for w in widths))
+
+
+def timing_cells(medians: dict, best: dict) -> str:
+    """The cold and warm milliseconds of one variant, each with its ratio to the best baseline (— if none)."""
+    cells = []
+    for kind in ("cold", "warm"):
+        value = medians[kind]
+        cells.append(f"{value:10.0f}" if value else f"{'—':>10}")
+        cells.append(f"{value / best[kind]:8.2f}" if value and best[kind] else f"{'—':>8}")
+    return "".join(cells)

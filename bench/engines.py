@@ -29,7 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from common import QUICK, SITE, save
+from common import QUICK, SITE, save, timing_cells
 from enginekit import ENGINES, engine, recording_server
 from first_result import PASSWORD, SCRIPTS, prepare
 
@@ -129,14 +129,9 @@ def report(times: dict, boots: dict, versions: dict, runs: int) -> None:
         best = {kind: min((by[b][kind] for b in ("baseline-main", "baseline-worker") if by.get(b, {}).get(kind)),
                           default=None) for kind in ("cold", "warm")}
         for variant, m in by.items():
-            cells = []
-            for kind in ("cold", "warm"):
-                value = m[kind]
-                cells.append(f"{value:10.0f}" if value else f"{'—':>10}")
-                cells.append(f"{value / best[kind]:8.2f}" if value and best[kind] else f"{'—':>8}")
             used = ", ".join(f"{b}×{boots[name].count(b)}" for b in sorted(set(boots[name]))) \
                 if variant == "checker-page" else ""
-            print(f"{versions.get(name, name):28}{variant:18}{''.join(cells)}  {used}")
+            print(f"{versions.get(name, name):28}{variant:18}{timing_cells(m, best)}  {used}")
     save("engines", {"runs": runs, "versions": versions, "times_ms": times, "median_ms": medians,
                      "checker_boot": boots})
 

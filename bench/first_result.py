@@ -42,7 +42,7 @@ import tempfile
 from pathlib import Path
 
 from browserkit import chromium, recording_context, refuse_snapshot
-from common import QUICK, ROOT, SITE, host, save, throttle_cpu
+from common import QUICK, ROOT, SITE, host, save, throttle_cpu, timing_cells
 
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 PASSWORD = "Korrekt-Hest-Batteri-9"
@@ -258,13 +258,8 @@ def report(times: dict[str, dict[str, list[float]]], boots: dict[str, list[str]]
     print(f"\nnavigation → first result, median of {args.runs} alternating runs ({title})")
     print(f"{'variant':18}{'cold ms':>10}{'× best':>8}{'warm ms':>10}{'× best':>8}  boot")
     for name, m in medians.items():
-        cells = []
-        for kind in ("cold", "warm"):
-            value = m[kind]
-            cells.append(f"{value:10.0f}" if value else f"{'—':>10}")
-            cells.append(f"{value / best[kind]:8.2f}" if value and best[kind] else f"{'—':>8}")
         used = ", ".join(f"{b}×{boots[name].count(b)}" for b in sorted(set(boots[name])))
-        print(f"{name:18}{''.join(cells)}  {used}")
+        print(f"{name:18}{timing_cells(m, best)}  {used}")
     practice, checker = medians.get("practice-page"), medians.get("checker-page")
     if practice and checker:
         side = "  ".join(f"{kind} {practice[kind]:.0f} / {checker[kind]:.0f} ms = "

@@ -19,7 +19,7 @@ import widgets
 from browserkit import CHECKER, FALLBACK_WITHIN_MS
 from enginekit import languages, opened
 from passwordkit import CHECK_ALL, cases, cpython
-from practicekit import APP, LOGIN, PASSWORD, PHONE, PIN, error_text
+from practicekit import APP, LOGIN, PASSWORD, PHONE, PIN, act, error_text
 
 from pycheck import check_password, totp
 
@@ -162,12 +162,6 @@ def test_language_switch_keeps_the_step(browser_engine, server, site_dir, lang):
 
 
 # --- the practice walk-through ----------------------------------------------------------------------
-
-def act(page, root: str, action: str = "next", **fields: str) -> None:
-    """Types `fields` into `root`'s inputs, key by key, and clicks its button `action`."""
-    for name, value in fields.items():
-        page.fill(f"{root} input[name={name}]", value)
-    page.click(f"{root} [data-action={action}]")
 
 
 def expect_screen(page, root: str, screen: str) -> None:
