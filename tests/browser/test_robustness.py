@@ -142,8 +142,8 @@ def test_instant_navigation_releases_the_widget_and_empties_its_fields(gated, si
     # Material's instant navigation: the page is swapped in place, this window and its scripts stay.
     page.click(".md-nav__link[href$='passord/']")
     page.wait_for_url("**/passord/")
-    # the address changes before the new page is swapped in: wait for the swap itself
-    page.wait_for_function("window.__old.every((input) => !input.isConnected)")
+    # Material changes the address first and swaps the content after: wait for the swap itself.
+    page.wait_for_function("window.__old.every((input) => !input.isConnected)", timeout=READY_TIMEOUT_MS)
     page.wait_for_selector(f"{CHECKER}[data-state=ready][data-failed]", timeout=READY_TIMEOUT_MS)
     # The fields of the page swapped out are empty: nothing there holds the password any more.
     assert page.evaluate("window.__old.map((input) => input.value)") == ["", ""]

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 
@@ -122,9 +121,14 @@ def test_at_a_terminal_the_password_is_read_without_echo() -> None:
     import time
 
     password = "Hemmelig-Tulipan-47!"
-    pid, terminal = pty.fork()
-    if pid == 0:  # the child: the CLI with the pseudo-terminal as its terminal and standard input
-        os.execv(sys.executable, [sys.executable, "-m", "pycheck", "check", "--lang", "en"])
+    terminal, child_end = pty.openpty()
+    # The CLI in a new session whose controlling terminal is the pseudo-terminal (getpass opens /dev/tty),
+    # which is also its standard input and output.
+    take_terminal = ("import fcntl, os, sys, termios; fcntl.ioctl(0, termios.TIOCSCTTY, 0); "
+                     "os.execv(sys.executable, [sys.executable, '-m', 'pycheck', 'check', '--lang', 'en'])")
+    child = subprocess.Popen([sys.executable, "-c", take_terminal], stdin=child_end, stdout=child_end,
+                             stderr=child_end, start_new_session=True)
+    os.close(child_end)
     seen = b""
     deadline = time.monotonic() + 60  # a guard against a CLI that never asks, not a speed claim
 
@@ -138,18 +142,17 @@ def test_at_a_terminal_the_password_is_read_without_echo() -> None:
                 except OSError:  # the child closed the terminal
                     break
 
-    status = None
     try:
         read_until(messages.text("cli.prompt_password", "en"))
         os.write(terminal, password.encode() + b"\n")
         read_until(messages.text("cli.prompt_confirm", "en"))
         os.write(terminal, password.encode() + b"\n")
         read_until(messages.text("report.ok", "en"))
-        _, status = os.waitpid(pid, 0)
+        status = child.wait(timeout=60)
     finally:
-        if status is None:  # the test failed on the way: the child must not outlive it
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
+        if child.poll() is None:  # the test failed on the way: the child must not outlive it
+            child.kill()
+            child.wait()
         os.close(terminal)
-    assert os.waitstatus_to_exitcode(status) == 0
+    assert status == 0
     assert password.encode() not in seen
