@@ -86,6 +86,13 @@ def open_until_fallback(context, path: str, lang: str):
     return page
 
 
+def boot_outcome(page) -> str:
+    """How the boot under way ends: "refused" or "ready". The fallback shows after a few seconds of
+    loading even while the boot goes on (on a busy machine, before it has asked for the faulty file),
+    so a test of a refusal waits for the boot itself, not for the fallback."""
+    return page.evaluate("window.pycheck.ready().then(() => 'ready', () => 'refused')")
+
+
 def retry_works(page, context, pattern: str, handler) -> None:
     """Removes the fault, presses retry, and checks a password for real."""
     context.unroute(pattern, handler)
@@ -109,6 +116,7 @@ def test_stdlib_answering_404_shows_the_fallback_then_retry_works(context):
     refuse_snapshot(context)
     context.route("**/python_stdlib.zip", not_found)
     page = open_until_fallback(context, at(DEFAULT_LANG, "checker/"), DEFAULT_LANG)
+    assert boot_outcome(page) == "refused"
     assert served, "the standard library request was not intercepted"
     retry_works(page, context, "**/python_stdlib.zip", not_found)
 
@@ -127,6 +135,7 @@ def test_an_altered_pycheck_wheel_is_refused_then_retry_works(context):
     context.route("**/pyodide/pycheck-*.whl", alter)
     page = open_until_fallback(context, at(ANOTHER_LANG, "checker/"), ANOTHER_LANG)
     # Pyodide got the altered wheel and refused it: Python never became ready.
+    assert boot_outcome(page) == "refused"
     assert served, "the wheel request was not intercepted"
     assert page.evaluate("window.pycheck.state") == "error"
     wheels_before = len([url for url in context.requests if url.endswith(".whl")])
