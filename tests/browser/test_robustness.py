@@ -123,7 +123,7 @@ def test_a_stalled_boot_is_given_up_after_its_deadline(gated):
       window.pycheck.ready().then(() => { window.__boot = "ready"; }, () => { window.__boot = "given up"; }); }""")
     assert page.evaluate("window.__boot") == "waiting"
     page.clock.fast_forward("10:00")  # far past any deadline a boot could sensibly have
-    page.wait_for_function("window.__boot !== 'waiting'")
+    page.wait_for_function("() => window.__boot !== 'waiting'")  # a function: a bare expression is eval'd (CSP)
     assert page.evaluate("window.__boot") == "given up"
     assert page.get_attribute(CHECKER, "data-state") == "error"
 
@@ -143,7 +143,7 @@ def test_instant_navigation_releases_the_widget_and_empties_its_fields(gated, si
     page.click(".md-nav__link[href$='passord/']")
     page.wait_for_url("**/passord/")
     # Material changes the address first and swaps the content after: wait for the swap itself.
-    page.wait_for_function("window.__old.every((input) => !input.isConnected)", timeout=READY_TIMEOUT_MS)
+    page.wait_for_function("() => window.__old.every((input) => !input.isConnected)", timeout=READY_TIMEOUT_MS)
     page.wait_for_selector(f"{CHECKER}[data-state=ready][data-failed]", timeout=READY_TIMEOUT_MS)
     # The fields of the page swapped out are empty: nothing there holds the password any more.
     assert page.evaluate("window.__old.map((input) => input.value)") == ["", ""]
