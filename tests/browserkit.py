@@ -110,6 +110,26 @@ def gate_workers(context: BrowserContext) -> None:
     context.add_init_script(WORKER_GATE)
 
 
+def is_short_address(relative: str) -> bool:
+    """Is `relative` (a path under the site root) a step's short address (s/p2/, nn/s/P2/ …)?"""
+    return any(relative.startswith(prefix(lang) + "s/") for lang in LANGS)
+
+
+def walk_list(relatives: list[str]) -> list[str]:
+    """The pages a walk over the whole site visits: every one, but of the steps' short addresses only
+    the first in each language. They are one template (steps.py writes them all), each only sends the
+    reader on to a step's page that the walk visits anyway, and there are some 150 of them."""
+    kept, seen = [], set()
+    for relative in relatives:
+        if is_short_address(relative):
+            lang = lang_of(relative)
+            if lang in seen:
+                continue
+            seen.add(lang)
+        kept.append(relative)
+    return kept
+
+
 def at(lang: str, path: str = "") -> str:
     """The page `path` ("checker/", "" for the front page) in `lang`, relative to the site root, as
     page.goto takes it in a context whose base_url is the site's."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import accessibility
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP, at
+from browserkit import CHECKER, READY_TIMEOUT_MS, TOTP, at, is_short_address
 from guide_languages import DEFAULT_LANG, LANGS, prefix
 from playwright.sync_api import expect
 from practicekit import (APP, LOGIN, PHONE, PIN, START, act, expect_error, expect_screen, make_code, open_practice,
@@ -35,8 +35,6 @@ AXE_TAGS = SCOPE["axe_tags"]
 ACCEPTED = "Korrekt-Hest-Batteri-9!"
 FAILING = "Passord123!Passord"  # fails rules and draws a warning, so the warnings list is shown too
 PRACTICE = f"{APP}, {LOGIN}"  # the practice phone and login, checked together
-# The steps' short addresses (/s/p2/, /nn/s/p2/ …), written by steps.py: pages that send the reader on.
-SHORT_ADDRESSES = tuple(prefix(lang) + "s/" for lang in LANGS)
 
 
 @pytest.fixture(scope="session")
@@ -53,7 +51,7 @@ def built_pages(site_dir: Path) -> list[str]:
         relative = path.relative_to(site_dir)
         if relative.parts[0] == "pyodide":
             continue
-        if relative.as_posix().startswith(SHORT_ADDRESSES):
+        if is_short_address(relative.as_posix()):
             continue  # a step's short address: a redirect, which leaves before axe could run
         pages.append(relative.parent.as_posix() + "/" if path.name == "index.html" else relative.as_posix())
     return [page.removeprefix("./") for page in pages]

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import csp
 import pytest
-from browserkit import csp_violations, watch_csp
+from browserkit import csp_violations, walk_list, watch_csp
 
 CSP_META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 
@@ -50,8 +50,7 @@ def test_no_page_violates_the_policy(browser, site_dir, site_url):
     page = ctx.new_page()
     violations = {}
     try:
-        for path in built_pages(site_dir):
-            relative = path.relative_to(site_dir).as_posix()
+        for relative in walk_list([path.relative_to(site_dir).as_posix() for path in built_pages(site_dir)]):
             page.goto(relative)
             page.wait_for_load_state("networkidle")
             if page.query_selector("[data-pycheck]"):

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, at, lang_of, recording_context
+from browserkit import CHECKER, READY_TIMEOUT_MS, at, lang_of, recording_context, walk_list
 from guide_languages import DEFAULT_LANG, LANGS
 
 pytestmark = pytest.mark.browser
@@ -48,14 +48,15 @@ def test_every_page_requests_only_its_own_origin(browser, site_dir, site_url):
     ctx.route("**/pyodide/**", lambda route: route.abort())
     page = ctx.new_page()
     try:
-        for path in all_pages(site_dir):
+        walked = walk_list(all_pages(site_dir))
+        for path in walked:
             page.goto(path)
             page.wait_for_load_state("networkidle")
     finally:
         ctx.close()
     requests = ctx.requests
     assert [url for url in requests if not url.startswith(site_url)] == []
-    assert len(requests) > len(all_pages(site_dir))
+    assert len(requests) > len(walked)
     assert any("/pyodide/" in url for url in requests), "no page with a widget started Python"
 
 
