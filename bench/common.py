@@ -10,11 +10,13 @@ already compressed, like the wheels, the stdlib zip and snapshot.bin.gz, go as t
 `Cache-Control: max-age=600`, so a warm visit reads the HTTP cache as it would on a typical host.
 With `slow=True` every response waits one round trip and all responses share one bandwidth, like
 Lighthouse's "slow 4G" (150 ms, 1.6 Mbit/s): unlike DevTools' network emulation, this also slows what
-a dedicated worker fetches.
+a dedicated worker fetches. `slow_relay` puts the same slow link in front of nginx.
 """
 from __future__ import annotations
 
 import gzip
+import http.client
+import http.server
 import json
 import os
 import statistics
@@ -23,6 +25,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from static_server import StaticFiles, serving
 
@@ -40,8 +43,6 @@ class HostLike(StaticFiles):
 
     slow: dict[str, float] | None = None
     _gzipped: dict[Path, bytes] = {}
-    _bucket_lock = threading.Lock()
-    _next_free = 0.0
 
     def handle(self) -> None:
         try:
@@ -80,18 +81,79 @@ class HostLike(StaticFiles):
                 source.close()
 
     def _write(self, body: bytes) -> None:
-        if not self.slow:
-            self.wfile.write(body)
-            return
-        chunk = 16 * 1024
-        for start in range(0, len(body), chunk):
-            part = body[start:start + chunk]
-            with HostLike._bucket_lock:  # one shared link: all responses split the bandwidth
-                begin = max(time.monotonic(), HostLike._next_free)
-                HostLike._next_free = begin + len(part) / self.slow["bytes_per_s"]
-                ready = HostLike._next_free
-            time.sleep(max(0.0, ready - time.monotonic()))
-            self.wfile.write(part)
+        shaped_write(self.wfile, body, self.slow)
+
+
+class _Link:
+    """The one slow link every slowed response shares (all responses split its bandwidth)."""
+
+    lock = threading.Lock()
+    next_free = 0.0
+
+
+def shaped_write(wfile, body: bytes, slow: dict[str, float] | None) -> None:
+    """Writes `body` at once, or at the slow link's bandwidth, shared with every other slowed response."""
+    if not slow:
+        wfile.write(body)
+        return
+    chunk = 16 * 1024
+    for start in range(0, len(body), chunk):
+        part = body[start:start + chunk]
+        with _Link.lock:
+            begin = max(time.monotonic(), _Link.next_free)
+            _Link.next_free = begin + len(part) / slow["bytes_per_s"]
+            ready = _Link.next_free
+        time.sleep(max(0.0, ready - time.monotonic()))
+        wfile.write(part)
+
+
+class SlowRelay(http.server.BaseHTTPRequestHandler):
+    """Passes every GET on to `upstream` (the nginx of tests/nginxkit.py) and its answer back after one
+    round trip, through the shared slow link: nginx's own headers, encodings and 304s, on a phone's
+    network. Only the headers that choose an answer are passed on."""
+
+    upstream = ""  # host:port
+    slow: dict[str, float] = SLOW_4G
+    protocol_version = "HTTP/1.1"
+    PASSED_ON = ("Accept", "Accept-Encoding", "If-None-Match", "If-Modified-Since")
+    NOT_RELAYED = {"connection", "keep-alive", "transfer-encoding", "content-length"}
+
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - stdlib signature
+        pass
+
+    def do_GET(self) -> None:  # noqa: N802 - stdlib name
+        time.sleep(self.slow["rtt_s"])
+        upstream = http.client.HTTPConnection(self.upstream, timeout=60)
+        try:
+            upstream.request("GET", self.path, headers={k: v for k in self.PASSED_ON if (v := self.headers.get(k))})
+            answer = upstream.getresponse()
+            body = answer.read()
+        finally:
+            upstream.close()
+        self.send_response(answer.status)
+        for name, value in answer.getheaders():
+            if name.lower() not in self.NOT_RELAYED:
+                self.send_header(name, value)
+        if answer.status != 304:
+            self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        try:
+            shaped_write(self.wfile, body, self.slow)
+        except (BrokenPipeError, ConnectionResetError):  # the browser stopped a download
+            pass
+
+
+@contextmanager
+def slow_relay(upstream_url: str) -> Iterator[str]:
+    """A SlowRelay in front of `upstream_url`; yields its base URL."""
+    handler = type("Relay", (SlowRelay,), {"upstream": urlsplit(upstream_url).netloc})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @contextmanager
