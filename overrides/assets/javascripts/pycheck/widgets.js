@@ -125,6 +125,11 @@ function followState(root, { texts, status, retry }, onReady, life) {
 
 /** Starts loading Python when `root` becomes visible or anything in it gets focus. */
 function loadWhenSeen(root, life) {
+  if (inView(root)) {
+    // Seen already: start now rather than after the observer's first report (a frame or more later).
+    pycheck.ready().catch(() => {});
+    return;
+  }
   const start = () => {
     observer.disconnect();
     root.removeEventListener("focusin", start);
@@ -136,6 +141,14 @@ function loadWhenSeen(root, life) {
   observer.observe(root);
   life.onRelease(() => observer.disconnect());
   root.addEventListener("focusin", start, { signal: life.signal });
+}
+
+/** Whether some of `root` is in the viewport of a page the reader is looking at. */
+function inView(root) {
+  if (document.visibilityState !== "visible") return false;
+  const box = root.getBoundingClientRect();
+  return box.width > 0 && box.height > 0 && box.bottom > 0 && box.right > 0 &&
+    box.top < window.innerHeight && box.left < window.innerWidth;
 }
 
 /** Calls `listener` when this page comes back from the back/forward cache, while the widget lives. */
