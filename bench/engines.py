@@ -29,6 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from browserkit import runtime_file
 from common import QUICK, SITE, save, timing_cells
 from enginekit import ENGINES, engine, recording_server
 from first_result import PASSWORD, SCRIPTS, prepare
@@ -77,7 +78,7 @@ def measure(started, server, path: str) -> tuple[float, float, str]:
         cold = first_result(page, path)
         boot = ""
         if "checker" in path:
-            boot = "normal" if any(p.startswith("/pyodide/pycheck-") for p in server.since(seen)) else "snapshot"
+            boot = "normal" if any(runtime_file(p).startswith("pycheck-") for p in server.since(seen)) else "snapshot"
         warm = first_result(page, path)
         return cold, warm, boot
     finally:
@@ -98,7 +99,7 @@ def main() -> None:
     versions: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "www"
-        prepare(root, SITE / "pyodide")
+        prepare(root)
         with recording_server(root, page_scripts={OBSERVER: CHECKER_OBSERVER}, cache_control="max-age=600") as server:
             for name in args.engines:
                 with engine(name) as started:

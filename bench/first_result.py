@@ -11,7 +11,7 @@ variant, so the table says what each gave:
 
   baseline-main     the npm package's files as they come, Pyodide booted on the main thread, one call
   baseline-worker   the same in a module worker
-  runtime-worker    the site's runtime (site/pyodide/): our lock file, pycheck loaded by name with the
+  runtime-worker    the site's runtime (site/pyodide/<id>/): our lock file, pycheck loaded by name with the
                     integrity check, one check_password() call, in a module worker
   snapshot-worker   the same restored from the site's memory snapshot (snapshot.bin.gz, unpacked with
                     DecompressionStream, then loadPyodide({_loadSnapshot}))
@@ -25,11 +25,16 @@ variant, so the table says what each gave:
                     activation code screen (the practice's first response to the reader's first
                     action; issue 10 asks for it to be no slower than checker-page)
 
-The pages are served as a static host would (gzip, a cache lifetime: bench/common.py). `--slow`
+Every variant is measured through Debian's nginx with the configuration tools/deploy.py generates
+(precompressed brotli and gzip, its cache headers: tests/nginxkit.py), as a reader of a published site
+is served, and, side by side in the same runs, through the earlier host-like test server (on-the-fly
+gzip, `max-age=600`: bench/common.py), so the figures can be read against earlier ones. `--slow`
 emulates a slow phone on a slow network: the server gives every response a 150 ms round trip and
 1.6 Mbit/s shared (this reaches the worker's downloads too), and DevTools throttles the page's main
 thread 4× (Chromium cannot throttle a dedicated worker's CPU that way, so Python's boot runs at full
-speed: read the slow figures as network-bound). Figures only: nothing here is asserted.
+speed: read the slow figures as network-bound). nginx is slowed by a relay in front of it
+(bench/common.py, `slow_relay`) that passes on its headers, encodings and 304s. Figures only: nothing
+here is asserted.
 """
 from __future__ import annotations
 
@@ -39,10 +44,14 @@ import shutil
 import statistics
 import sys
 import tempfile
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
-from browserkit import chromium, recording_context, refuse_snapshot
-from common import QUICK, ROOT, SITE, host, save, throttle_cpu, timing_cells
+import deploy
+from browserkit import chromium, recording_context, refuse_snapshot, runtime_file
+from common import QUICK, ROOT, SITE, host, save, slow_relay, throttle_cpu, timing_cells
+from nginxkit import nginx
 
 NPM_PYODIDE = ROOT / "node_modules" / "pyodide"
 PASSWORD = "Korrekt-Hest-Batteri-9"
@@ -143,20 +152,24 @@ new MutationObserver((changes, observer) => {
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-screen", "data-busy"] });
 """ % json.dumps(PHONE)
 OBSERVERS = {"checker": CHECKER_OBSERVER, "practice": PRACTICE_OBSERVER}
+SERVERS = ("nginx", "host-like")
 
 
-def prepare(root: Path, runtime: Path) -> None:
-    """The site (if built) and the bench pages on one origin."""
-    if (SITE / "index.html").is_file():
-        shutil.copytree(SITE, root, dirs_exist_ok=True)
-    shutil.copytree(runtime, root / "pyodide", dirs_exist_ok=True)
+def prepare(root: Path) -> Path:
+    """The built site and the bench pages on one origin; returns the runtime's folder in `root`."""
+    if not (SITE / "index.html").is_file():
+        sys.exit("site/ is not built: run `make site`")
+    shutil.copytree(SITE, root, dirs_exist_ok=True)
+    runtime = deploy.runtime_folder(root)
     shutil.copytree(NPM_PYODIDE, root / "__npm")
     bench = root / "__bench"
     bench.mkdir()
     for name, files in SCRIPTS.items():
         (bench / f"{name}.html").write_text(PAGE.format(name=name), encoding="utf-8")
         for file_name, text in files.items():
+            text = text.replace("../pyodide/", f"../{runtime.relative_to(root).as_posix()}/")
             (bench / file_name).write_text(text, encoding="utf-8")
+    return runtime
 
 
 def navigate(page, url: str, page_kind: str, slow: bool) -> float:
@@ -187,7 +200,7 @@ def measure(browser, url: str, page_kind: str, slow: bool, no_snapshot: bool) ->
         cold = navigate(page, url, page_kind, slow)
         boot = ""
         if page_kind:
-            boot = "normal" if any("/pyodide/pycheck-" in u for u in context.requests) else "snapshot"
+            boot = "normal" if any(runtime_file(u).startswith("pycheck-") for u in context.requests) else "snapshot"
         warm = navigate(page, url, page_kind, slow)
         return cold, warm, boot
     finally:
@@ -200,79 +213,103 @@ def site_page_url(base: str, path: str, widget: str) -> str | None:
     return f"{base}en/{path}/" if page.is_file() and f'data-pycheck="{widget}"' in page.read_text("utf-8") else None
 
 
+@contextmanager
+def served(directory: Path, server: str, slow: bool) -> Iterator[str]:
+    """`directory` served by `server` ("nginx" or "host-like"); yields the base URL."""
+    if server == "nginx":
+        deploy.precompress(directory)  # the .br/.gz copies nginx serves (cached by content: quick)
+        with nginx(directory) as url:
+            if slow:
+                with slow_relay(url) as relayed:
+                    yield relayed
+            else:
+                yield url
+    else:
+        with host(directory, slow=slow) as url:
+            yield url
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3 if QUICK else 7)
     parser.add_argument("--slow", action="store_true", help="emulate a slow phone on a slow network")
     parser.add_argument("--only", nargs="*", help="variant names to run")
+    parser.add_argument("--servers", nargs="*", choices=SERVERS, default=list(SERVERS))
     args = parser.parse_args()
-    runtime = SITE / "pyodide" if (SITE / "pyodide" / "pyodide-lock.json").is_file() else ROOT / "build" / "pyodide"
+    servers = args.servers
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, chromium() as browser, ExitStack() as stack:
         root = Path(tmp) / "www"
-        prepare(root, runtime)
+        runtime = prepare(root)
         # checker-normal: the same files without the snapshot, on a second origin (routing a request in
         # Playwright would turn the HTTP cache off and spoil the warm figure).
         bare = Path(tmp) / "bare"
         shutil.copytree(root, bare, ignore=shutil.ignore_patterns("snapshot.*"))
-        with host(root, slow=args.slow) as base, host(bare, slow=args.slow) as bare_base, chromium() as browser:
-            # name: (url, which site page it is ("" for a bench page), snapshot.json blocked)
-            variants = {name: (f"{base}__bench/{name}.html", "", False) for name in SCRIPTS}
-            if not (runtime / "snapshot.bin.gz").is_file():
-                del variants["snapshot-worker"]
+        # (server, variant): (url, which site page it is ("" for a bench page), snapshot.json blocked)
+        variants: dict[tuple[str, str], tuple[str, str, bool]] = {}
+        for server in servers:
+            base = stack.enter_context(served(root, server, args.slow))
+            bare_base = stack.enter_context(served(bare, server, args.slow))
+            for name in SCRIPTS:
+                if name != "snapshot-worker" or (runtime / "snapshot.bin.gz").is_file():
+                    variants[server, name] = (f"{base}__bench/{name}.html", "", False)
             if url := site_page_url(base, "checker", "password"):
-                variants["checker-page"] = (url, "checker", False)
-                variants["checker-normal"] = (url.replace(base, bare_base), "checker", False)
+                variants[server, "checker-page"] = (url, "checker", False)
+                variants[server, "checker-normal"] = (url.replace(base, bare_base), "checker", False)
             if url := site_page_url(base, "ove", "app"):
-                variants["practice-page"] = (url + "?practice=activation", "practice", False)
-            if args.only:
-                variants = {name: v for name, v in variants.items() if name in args.only}
-            times: dict[str, dict[str, list[float]]] = {name: {"cold": [], "warm": []} for name in variants}
-            boots: dict[str, list[str]] = {name: [] for name in variants}
-            for run in range(args.runs):
-                order = list(variants) if run % 2 == 0 else list(reversed(variants))
-                for name in order:
-                    url, page_kind, no_snapshot = variants[name]
-                    try:
-                        cold, warm, boot = measure(browser, url, page_kind, args.slow, no_snapshot)
-                    except Exception as error:  # a failing variant is reported, the others go on
-                        print(f"{name}: {str(error).splitlines()[0]}", file=sys.stderr)
-                        continue
-                    times[name]["cold"].append(cold)
-                    times[name]["warm"].append(warm)
-                    if boot:
-                        boots[name].append(boot)
-                    print(f"run {run + 1}/{args.runs} {name:16} cold {cold:7.0f} ms  warm {warm:7.0f} ms {boot}",
-                          flush=True)
-        manifest = runtime / "snapshot.json"
-        snapshot = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else None
-        report(times, boots, args, snapshot)
+                variants[server, "practice-page"] = (url + "?practice=activation", "practice", False)
+        if args.only:
+            variants = {key: v for key, v in variants.items() if key[1] in args.only}
+        times = {key: {"cold": [], "warm": []} for key in variants}
+        boots: dict[tuple[str, str], list[str]] = {key: [] for key in variants}
+        for run in range(args.runs):
+            order = list(variants) if run % 2 == 0 else list(reversed(variants))
+            for key in order:
+                url, page_kind, no_snapshot = variants[key]
+                try:
+                    cold, warm, boot = measure(browser, url, page_kind, args.slow, no_snapshot)
+                except Exception as error:  # a failing variant is reported, the others go on
+                    print(f"{' '.join(key)}: {str(error).splitlines()[0]}", file=sys.stderr)
+                    continue
+                times[key]["cold"].append(cold)
+                times[key]["warm"].append(warm)
+                if boot:
+                    boots[key].append(boot)
+                print(f"run {run + 1}/{args.runs} {key[0]:9} {key[1]:16} cold {cold:7.0f} ms  warm {warm:7.0f} ms "
+                      f"{boot}", flush=True)
+    manifest = runtime / "snapshot.json"
+    snapshot = json.loads(manifest.read_text("utf-8")) if manifest.is_file() else None
+    report(servers, times, boots, args, snapshot)
 
 
-def report(times: dict[str, dict[str, list[float]]], boots: dict[str, list[str]], args: argparse.Namespace,
-           snapshot: dict | None) -> None:
-    medians = {name: {kind: statistics.median(v) if v else None for kind, v in t.items()} for name, t in times.items()}
-    baselines = [medians[n] for n in ("baseline-main", "baseline-worker") if n in medians]
-    best = {kind: min((b[kind] for b in baselines if b[kind]), default=None) for kind in ("cold", "warm")}
+def report(servers: list[str], times: dict, boots: dict, args: argparse.Namespace, snapshot: dict | None) -> None:
     title = "slow phone on slow 4G" if args.slow else "this machine"
-    print(f"\nnavigation → first result, median of {args.runs} alternating runs ({title})")
-    print(f"{'variant':18}{'cold ms':>10}{'× best':>8}{'warm ms':>10}{'× best':>8}  boot")
-    for name, m in medians.items():
-        used = ", ".join(f"{b}×{boots[name].count(b)}" for b in sorted(set(boots[name])))
-        print(f"{name:18}{timing_cells(m, best)}  {used}")
-    practice, checker = medians.get("practice-page"), medians.get("checker-page")
-    if practice and checker:
-        side = "  ".join(f"{kind} {practice[kind]:.0f} / {checker[kind]:.0f} ms = "
-                         f"{practice[kind] / checker[kind]:.2f}×"
-                         for kind in ("cold", "warm") if practice[kind] and checker[kind])
-        print(f"practice's first response / checker's first verdict: {side}")
+    results = {}
+    for server in servers:
+        medians = {name: {kind: statistics.median(v) if v else None for kind, v in t.items()}
+                   for (s, name), t in times.items() if s == server}
+        baselines = [medians[n] for n in ("baseline-main", "baseline-worker") if n in medians]
+        best = {kind: min((b[kind] for b in baselines if b[kind]), default=None) for kind in ("cold", "warm")}
+        print(f"\nnavigation → first result through {server}, median of {args.runs} alternating runs ({title})")
+        print(f"{'variant':18}{'cold ms':>10}{'× best':>8}{'warm ms':>10}{'× best':>8}  boot")
+        for name, m in medians.items():
+            used = boots[server, name]
+            print(f"{name:18}{timing_cells(m, best)}  {', '.join(f'{b}×{used.count(b)}' for b in sorted(set(used)))}")
+        practice, checker = medians.get("practice-page"), medians.get("checker-page")
+        if practice and checker:
+            side = "  ".join(f"{kind} {practice[kind]:.0f} / {checker[kind]:.0f} ms = "
+                             f"{practice[kind] / checker[kind]:.2f}×"
+                             for kind in ("cold", "warm") if practice[kind] and checker[kind])
+            print(f"practice's first response / checker's first verdict: {side}")
+        ratios = {name: {kind: (m[kind] / best[kind] if m[kind] and best[kind] else None) for kind in m}
+                  for name, m in medians.items()}
+        results[server] = {"times_ms": {name: t for (s, name), t in times.items() if s == server},
+                           "median_ms": medians, "ratio_to_best_baseline": ratios,
+                           "checker_boot": {name: b for (s, name), b in boots.items() if s == server}}
     if snapshot:
         print(f"snapshot: {snapshot['raw_bytes'] / 1e6:.1f} MB, shipped gzip -9: {snapshot['bytes'] / 1e6:.1f} MB")
-    ratios = {name: {kind: (m[kind] / best[kind] if m[kind] and best[kind] else None) for kind in m}
-              for name, m in medians.items()}
     save("first_result-slow" if args.slow else "first_result",
-         {"runs": args.runs, "slow": args.slow, "times_ms": times, "median_ms": medians, "ratio_to_best_baseline": ratios,
-          "checker_boot": boots, "snapshot": snapshot})
+         {"runs": args.runs, "slow": args.slow, "servers": results, "snapshot": snapshot})
 
 
 if __name__ == "__main__":

@@ -22,6 +22,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import deploy
 from browserkit import CHECKER, at, chromium, refuse_snapshot
 from common import QUICK, ROOT, SITE, host, percentile, save, table, throttle_cpu
 from guide_languages import DEFAULT_LANG, LANGS
@@ -164,7 +165,7 @@ def main() -> None:
     results: dict = {}
     if not args.no_make_site:
         results["make_site_s"] = make_site_seconds()
-    snapshot = SITE / "pyodide" / "snapshot.bin.gz"
+    snapshot = deploy.runtime_folder(SITE) / "snapshot.bin.gz"
     results["site_bytes"] = {
         "total": folder_bytes(SITE),
         "pyodide": folder_bytes(SITE / "pyodide"),

@@ -14,8 +14,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import TYPE_CHECKING
 
+import deploy
 import widgets
 from guide_languages import DEFAULT_LANG, LANGS, prefix
 
@@ -166,6 +168,20 @@ def recording_context(browser: Browser, **options) -> BrowserContext:
     return context
 
 
+RUNTIME_URL_PATH = re.compile(r"/pyodide/[0-9a-f]{16}/([^/]+)$")
+
+
+def runtime_file(url: str) -> str:
+    """The file name `url` asks for in the versioned runtime folder (/pyodide/<id>/name), or ""."""
+    found = RUNTIME_URL_PATH.search(urlsplit(url).path)
+    return found.group(1) if found else ""
+
+
+def runtime_url_path(site_dir: Path, name: str) -> str:
+    """The URL path of the runtime's file `name` in the site's versioned folder (/pyodide/<id>/name)."""
+    return "/" + (deploy.runtime_folder(site_dir) / name).relative_to(site_dir).as_posix()
+
+
 def pyodide_requests(context: BrowserContext) -> list[str]:
     """The recorded requests for Python's runtime (anything under /pyodide/)."""
     return [url for url in context.requests if "/pyodide/" in url]
@@ -174,7 +190,7 @@ def pyodide_requests(context: BrowserContext) -> list[str]:
 def refuse_snapshot(context: BrowserContext) -> None:
     """Answers the memory snapshot's manifest with 404, so the widget boots the normal way: it then
     fetches the standard library and the pycheck wheel, which the snapshot does without."""
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+    context.route("**/pyodide/*/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
 
 
 def watch_csp(context: BrowserContext) -> None:
@@ -200,13 +216,12 @@ def serve_pinned_runtime_json(context: BrowserContext, site_dir: Path, name: str
     sha256 in the worker's integrity.mjs as a build would: what is then refused is refused for what the
     file says, not for its hash."""
     body = json.dumps(data).encode()
-    integrity = site_dir / "assets" / "javascripts" / "pycheck" / "integrity.mjs"
-    pins = json.loads(integrity.read_text("utf-8").split("=", 1)[1].rstrip().rstrip(";"))
-    pins[name] = hashlib.sha256(body).hexdigest()
-    context.route(f"**/pyodide/{name}", lambda route: route.fulfill(status=200, body=body,
+    pins = {**deploy.runtime_pins(site_dir), name: hashlib.sha256(body).hexdigest()}
+    module = deploy.integrity_module(deploy.runtime_folder(site_dir).name, pins)
+    context.route(f"**/pyodide/*/{name}", lambda route: route.fulfill(status=200, body=body,
                                                                     content_type="application/json"))
     context.route("**/pycheck/integrity.mjs", lambda route: route.fulfill(
-        status=200, body=f"export const RUNTIME_SHA256 = {json.dumps(pins)};", content_type="text/javascript"))
+        status=200, body=module, content_type="text/javascript"))
 
 
 SEARCH_RESULT = ".md-search-result__item a"

@@ -5,14 +5,17 @@
 Writes, all from the site as built and from the csp hook's directive data (so the pages' `<meta>`
 policy and the headers cannot drift apart):
 
-- `integrity.mjs` beside every `pycheck/worker.js`: the sha256 of the runtime's `snapshot.json`,
-  `pyodide-lock.json` and `pyodide.asm.wasm`. The worker refuses those files when they differ, and the
-  two JSON files pin everything else (the snapshot and the wheels), so no single file on the host can
-  point the worker elsewhere.
+- The runtime under a versioned folder: `make site` copies it into `site/pyodide/`, and this moves its
+  files into `site/pyodide/<id>/`, where `<id>` is cut from the sha256 of their names and contents. A
+  new build of any runtime file is a new folder, so every file in it can be cached for a year.
+- `integrity.mjs` beside every `pycheck/worker.js`: that folder's name, and the sha256 of the runtime's
+  `snapshot.json`, `pyodide-lock.json` and `pyodide.asm.wasm`. The worker refuses those files when they
+  differ, and the two JSON files pin everything else (the snapshot and the wheels), so no single file
+  on the host can point the worker elsewhere.
 - `_headers` (Netlify, Cloudflare Pages) and an nginx configuration (`conf.d` file: maps and a
   server block) that send the same headers: every response the common headers and the pages' policy
   with what a `<meta>` cannot say (`frame-ancestors`); worker scripts their own policy on top;
-  Material's hashed files `immutable`, everything else revalidated (`no-cache`).
+  Material's hashed files and the versioned runtime `immutable`, everything else revalidated (`no-cache`).
 - `.br` and `.gz` beside every text file and the wasm, for nginx's `brotli_static` and `gzip_static`.
   Files that are compressed already (the snapshot, zips, wheels) are served as they are, without
   `Content-Encoding`, or their sha256 would not match. Compressed copies are cached by content under
@@ -25,6 +28,7 @@ import gzip
 import hashlib
 import json
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -35,11 +39,14 @@ sys.path.insert(0, str(ROOT / "overrides" / "hooks"))
 import csp  # noqa: E402  (the hook that owns the directive data)
 
 RUNTIME = "pyodide"
+# The runtime's versioned folder: 16 hex digits of the sha256 over its files (version_runtime).
+RUNTIME_ID = re.compile(r"^[0-9a-f]{16}$")
 PINNED = ("snapshot.json", "pyodide-lock.json", "pyodide.asm.wasm")
 IMMUTABLE = "public, max-age=31536000, immutable"
 REVALIDATE = "no-cache"
 # Material's file names carry a hash of their content: a new content is a new name.
-HASHED = re.compile(r"\.[0-9a-f]{8}\.min\.(?:js|css)(?:\.map)?$")
+# So do the runtime's files, by their folder (version_runtime).
+HASHED = re.compile(rf"\.[0-9a-f]{{8}}\.min\.(?:js|css)(?:\.map)?$|^/{RUNTIME}/[0-9a-f]{{16}}/")
 # Worker scripts: ours (Pyodide) and Material's search worker with its stemming wrapper.
 WORKER = re.compile(r"(?:^|/)assets/javascripts/(?:pycheck/worker\.js|workers/[^/]+\.js)$")
 COMPRESSIBLE = {".html", ".css", ".js", ".mjs", ".json", ".xml", ".svg", ".txt", ".map", ".wasm"}
@@ -57,12 +64,54 @@ def url_paths(site: Path) -> list[str]:
                                                                       and p.with_suffix("").suffix in COMPRESSIBLE))
 
 
-def write_pins(site: Path) -> list[Path]:
-    """`integrity.mjs` beside every copy of the worker, with the runtime files' sha256."""
-    runtime = site / RUNTIME
-    pins = {name: sha256((runtime / name).read_bytes()) for name in PINNED}
-    text = ("// Written by tools/deploy.py: the sha256 of the runtime files the worker checks before it uses them.\n"
+def runtime_folder(site: Path) -> Path:
+    """The runtime's versioned folder, `site/pyodide/<id>/` (see version_runtime)."""
+    top = site / RUNTIME
+    folders = [p for p in top.iterdir() if p.is_dir() and RUNTIME_ID.match(p.name)] if top.is_dir() else []
+    if len(folders) != 1 or any(p.is_file() for p in top.iterdir()):
+        raise FileNotFoundError(f"{top} does not hold one versioned runtime folder: run `make site`")
+    return folders[0]
+
+
+def version_runtime(site: Path) -> Path:
+    """Moves the runtime's files from `site/pyodide/` into `site/pyodide/<id>/` and returns that folder.
+
+    `<id>` is the first 16 hex digits of the sha256 over the files' names and sha256. A site whose
+    runtime is versioned already is left as it is."""
+    top = site / RUNTIME
+    files = sorted(p for p in top.iterdir() if p.is_file())
+    if not files:
+        return runtime_folder(site)
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(f"{path.name}\0{sha256(path.read_bytes())}\n".encode())
+    for stale in top.iterdir():
+        if stale.is_dir():
+            shutil.rmtree(stale)
+    folder = top / digest.hexdigest()[:16]
+    folder.mkdir()
+    for path in files:
+        path.rename(folder / path.name)
+    return folder
+
+
+def runtime_pins(site: Path) -> dict[str, str]:
+    """The sha256 of each runtime file the worker checks (PINNED)."""
+    runtime = runtime_folder(site)
+    return {name: sha256((runtime / name).read_bytes()) for name in PINNED}
+
+
+def integrity_module(folder: str, pins: dict[str, str]) -> str:
+    """The text of `integrity.mjs`: the runtime's folder name and the pinned sha256."""
+    return ("// Written by tools/deploy.py: the runtime's versioned folder (relative to the pages' runtime\n"
+            "// address), and the sha256 of the runtime files the worker checks before it uses them.\n"
+            f"export const RUNTIME_FOLDER = {json.dumps(folder + '/')};\n"
             f"export const RUNTIME_SHA256 = {json.dumps(pins, indent=2)};\n")
+
+
+def write_pins(site: Path) -> list[Path]:
+    """`integrity.mjs` beside every copy of the worker: the runtime's folder and its files' sha256."""
+    text = integrity_module(runtime_folder(site).name, runtime_pins(site))
     written = []
     for worker in site.rglob("assets/javascripts/pycheck/worker.js"):
         target = worker.with_name("integrity.mjs")
@@ -193,7 +242,11 @@ def main() -> None:
     args = parser.parse_args()
     site = args.site.resolve()
     if not (site / RUNTIME / "pyodide-lock.json").is_file():
-        sys.exit(f"{site / RUNTIME} holds no runtime: copy build/pyodide there first (make site does)")
+        try:
+            runtime_folder(site)
+        except FileNotFoundError:
+            sys.exit(f"{site / RUNTIME} holds no runtime: copy build/pyodide there first (make site does)")
+    version_runtime(site)
     write_pins(site)
     paths = url_paths(site)
     (site / "_headers").write_text(headers_file(site, paths), encoding="utf-8")

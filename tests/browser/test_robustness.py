@@ -95,7 +95,7 @@ def hold_first_wasm_request(context) -> list:
         if len(seen) > 1:
             request_route.continue_()
 
-    context.route("**/pyodide/pyodide.asm.wasm", route)
+    context.route("**/pyodide/*/pyodide.asm.wasm", route)
     return seen
 
 

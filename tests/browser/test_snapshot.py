@@ -9,11 +9,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from fnmatch import fnmatchcase
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from browserkit import CHECKER, READY_TIMEOUT_MS, at, refuse_snapshot, serve_pinned_runtime_json
+import deploy
+from browserkit import CHECKER, READY_TIMEOUT_MS, at, refuse_snapshot, runtime_file, serve_pinned_runtime_json
 from guide_languages import LANGS
 from passwordkit import CHECK_ALL
 
@@ -41,7 +43,7 @@ def cpython_reports() -> list[dict]:
 
 
 def manifest(site_dir: Path) -> dict:
-    return json.loads((site_dir / "pyodide" / "snapshot.json").read_text("utf-8"))
+    return json.loads((deploy.runtime_folder(site_dir) / "snapshot.json").read_text("utf-8"))
 
 
 def boot_and_check(context, site_url: str, path: str = "checker/") -> list[dict]:
@@ -65,12 +67,12 @@ def serve_as_snapshot(context, site_dir: Path, packed: bytes) -> None:
     worker's integrity check, so what happens next is up to the bytes themselves."""
     forged = {**manifest(site_dir), "sha256": hashlib.sha256(packed).hexdigest(), "bytes": len(packed)}
     serve_pinned_runtime_json(context, site_dir, "snapshot.json", forged)
-    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=packed))
+    context.route("**/pyodide/*/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=packed))
 
 
 def fetched(context, name: str) -> bool:
-    return any(urlsplit(url).path.endswith("/pyodide/" + name) or
-               (name.endswith("*.whl") and "/pyodide/pycheck-" in url) for url in context.requests)
+    """Whether the runtime's file `name` (a glob: "pycheck-*.whl") was asked for."""
+    return any(fnmatchcase(runtime_file(url), name) for url in context.requests)
 
 
 def booted_from_snapshot(context) -> bool:
@@ -79,12 +81,12 @@ def booted_from_snapshot(context) -> bool:
 
 def test_the_build_ships_a_snapshot_with_its_sha256(site_dir):
     data = manifest(site_dir)
-    packed = (site_dir / "pyodide" / data["file"]).read_bytes()
+    packed = (deploy.runtime_folder(site_dir) / data["file"]).read_bytes()
     assert hashlib.sha256(packed).hexdigest() == data["sha256"]
     assert len(packed) == data["bytes"]
     raw = gzip.decompress(packed)
     assert hashlib.sha256(raw).hexdigest() == data["raw_sha256"] and len(raw) == data["raw_bytes"]
-    wasm = (site_dir / "pyodide" / "pyodide.asm.wasm").read_bytes()
+    wasm = (deploy.runtime_folder(site_dir) / "pyodide.asm.wasm").read_bytes()
     assert hashlib.sha256(wasm).hexdigest() == data["wasm_sha256"]
 
 
@@ -97,7 +99,7 @@ def test_from_the_snapshot_the_verdicts_equal_cpythons(context, site_url):
 def test_the_snapshot_needs_no_standard_library_download(context, site_url):
     # A restored interpreter has imported all it runs: the 2.5 MB python_stdlib.zip is never fetched,
     # so even a host that lost it serves a working checker.
-    context.route("**/pyodide/python_stdlib.zip", lambda route: route.fulfill(status=404, body="not found"))
+    context.route("**/pyodide/*/python_stdlib.zip", lambda route: route.fulfill(status=404, body="not found"))
     reports = boot_and_check(context, site_url)
     assert booted_from_snapshot(context), context.requests
     assert not fetched(context, "python_stdlib.zip") and fetched(context, "snapshot-stdlib.zip")
@@ -105,7 +107,7 @@ def test_the_snapshot_needs_no_standard_library_download(context, site_url):
 
 
 def test_a_missing_snapshot_falls_back_to_the_normal_boot(context, site_url):
-    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="not found"))
+    context.route("**/pyodide/*/snapshot.bin.gz", lambda route: route.fulfill(status=404, body="not found"))
     reports = boot_and_check(context, site_url)
     assert fetched(context, "pycheck-*.whl")
     assert reports == cpython_reports()
@@ -119,9 +121,9 @@ def test_a_missing_manifest_falls_back_without_fetching_the_snapshot(context, si
 
 
 def test_a_corrupted_snapshot_is_refused_by_its_sha256(context, site_url, site_dir):
-    packed = bytearray((site_dir / "pyodide" / manifest(site_dir)["file"]).read_bytes())
+    packed = bytearray((deploy.runtime_folder(site_dir) / manifest(site_dir)["file"]).read_bytes())
     packed[len(packed) // 2] ^= 0xFF
-    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=bytes(packed)))
+    context.route("**/pyodide/*/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=bytes(packed)))
     reports = boot_and_check(context, site_url)
     assert fetched(context, "pycheck-*.whl")
     assert reports == cpython_reports()
@@ -130,9 +132,9 @@ def test_a_corrupted_snapshot_is_refused_by_its_sha256(context, site_url, site_d
 def test_a_working_snapshot_with_another_sha256_is_refused(context, site_url, site_dir):
     """The same snapshot packed again: it would restore fine, but it is not the one the build recorded."""
     data = manifest(site_dir)
-    repacked = gzip.compress(gzip.decompress((site_dir / "pyodide" / data["file"]).read_bytes()), compresslevel=1)
+    repacked = gzip.compress(gzip.decompress((deploy.runtime_folder(site_dir) / data["file"]).read_bytes()), compresslevel=1)
     assert hashlib.sha256(repacked).hexdigest() != data["sha256"]
-    context.route("**/pyodide/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=repacked))
+    context.route("**/pyodide/*/snapshot.bin.gz", lambda route: route.fulfill(status=200, body=repacked))
     reports = boot_and_check(context, site_url)
     assert fetched(context, "snapshot.bin.gz") and fetched(context, "pycheck-*.whl")
     assert reports == cpython_reports()
@@ -141,7 +143,7 @@ def test_a_working_snapshot_with_another_sha256_is_refused(context, site_url, si
 def test_a_snapshot_of_another_build_fails_to_restore_and_falls_back(context, site_url, site_dir):
     """A snapshot whose sha256 matches its manifest but that another pyodide.asm.wasm build made."""
     data = manifest(site_dir)
-    raw = bytearray(gzip.decompress((site_dir / "pyodide" / data["file"]).read_bytes()))
+    raw = bytearray(gzip.decompress((deploy.runtime_folder(site_dir) / data["file"]).read_bytes()))
     raw[16:48] = bytes(b ^ 0x55 for b in raw[16:48])  # the header's build id (Pyodide checks it on restore)
     serve_as_snapshot(context, site_dir, gzip.compress(bytes(raw), compresslevel=1))
     reports = boot_and_check(context, site_url)

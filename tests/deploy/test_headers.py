@@ -66,12 +66,25 @@ def from_headers_file(site_dir, path: str) -> dict[str, list[str]]:
     return found
 
 
+def at_runtime(site_dir, path: str) -> str:
+    """`path`, with a leading "pyodide/" as the site's versioned runtime folder ("pyodide/<id>/")."""
+    if not path.startswith("pyodide/"):
+        return path
+    return f"{deploy.runtime_folder(site_dir).relative_to(site_dir).as_posix()}/{path.removeprefix('pyodide/')}"
+
+
 @pytest.fixture(scope="module")
-def paths(site_dir) -> list[str]:
-    return [*KINDS, *(p.lstrip("/") for p in hashed_paths(site_dir))]
+def kinds(site_dir) -> dict[str, str | None]:
+    """KINDS with the runtime's real paths."""
+    return {at_runtime(site_dir, path): mime for path, mime in KINDS.items()}
 
 
-def test_every_kind_of_file_has_its_headers(nginx_url, site_dir, paths):
+@pytest.fixture(scope="module")
+def paths(site_dir, kinds) -> list[str]:
+    return [*kinds, *(p.lstrip("/") for p in hashed_paths(site_dir) if p.lstrip("/") not in kinds)]
+
+
+def test_every_kind_of_file_has_its_headers(nginx_url, site_dir, paths, kinds):
     page_policy = csp.header_policy(deploy.page_script_hashes(site_dir))
     for path in paths:
         headers, _ = get(nginx_url + path)
@@ -83,8 +96,8 @@ def test_every_kind_of_file_has_its_headers(nginx_url, site_dir, paths):
         assert policies == ([page_policy, csp.worker_policy()] if is_worker else [page_policy]), path
         cache = deploy.IMMUTABLE if deploy.HASHED.search(url_path) else "no-cache"
         assert headers.get_all("Cache-Control") == [cache], path
-        if KINDS.get(path):
-            assert headers.get_content_type() == KINDS[path], path
+        if kinds.get(path):
+            assert headers.get_content_type() == kinds[path], path
 
 
 def test_the_pages_policy_forbids_framing_and_what_a_meta_cannot_say(nginx_url):
@@ -117,6 +130,7 @@ def test_an_unknown_address_gets_the_not_found_page_of_its_language(nginx_url, s
 @pytest.mark.parametrize("path", ["checker/", "assets/javascripts/pycheck/worker.js", "pyodide/pyodide.asm.wasm",
                                   "pyodide/pyodide-lock.json", "search/search_index.json"])
 def test_brotli_and_gzip_are_negotiated(nginx_url, site_dir, path):
+    path = at_runtime(site_dir, path)
     file = site_dir / (path + "index.html" if path.endswith("/") else path)
     plain = file.read_bytes()
     headers, body = get(nginx_url + path, "br")
@@ -130,9 +144,9 @@ def test_brotli_and_gzip_are_negotiated(nginx_url, site_dir, path):
 
 def test_the_snapshot_goes_out_as_it_is_without_content_encoding(nginx_url, site_dir):
     """It is gzip already: with Content-Encoding the browser would unpack it and its sha256 would not match."""
-    headers, body = get(nginx_url + "pyodide/snapshot.bin.gz", "br, gzip")
+    headers, body = get(nginx_url + at_runtime(site_dir, "pyodide/snapshot.bin.gz"), "br, gzip")
     assert headers["Content-Encoding"] is None
-    assert body == (site_dir / "pyodide" / "snapshot.bin.gz").read_bytes()
+    assert body == (deploy.runtime_folder(site_dir) / "snapshot.bin.gz").read_bytes()
 
 
 def test_headers_file_and_nginx_send_the_same(nginx_url, site_dir, paths):

@@ -4,14 +4,16 @@ refused when changed, with the normal boot as the fallback where one exists."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import deploy
 import pytest
-from browserkit import (CHECKER, READY_TIMEOUT_MS, assert_fallback, at, csp_violations, recording_context,
-                        serve_pinned_runtime_json, watch_csp)
+from browserkit import (CHECKER, READY_TIMEOUT_MS, assert_fallback, at, csp_violations, pyodide_requests,
+                        recording_context, runtime_file, serve_pinned_runtime_json, watch_csp)
 from guide_languages import DEFAULT_LANG, LANGS
 from static_server import serving
 
@@ -37,11 +39,11 @@ def others(context, nginx_url) -> list[str]:
 
 
 def fetched(context, name: str) -> bool:
-    return any(urlsplit(u).path.endswith("/pyodide/" + name) for u in context.requests)
+    return any(runtime_file(u) == name for u in context.requests)
 
 
 def wheel_fetched(context) -> bool:
-    return any("/pyodide/pycheck-" in u for u in context.requests)
+    return any(runtime_file(u).startswith("pycheck-") for u in context.requests)
 
 
 def verdict(context, path: str = "checker/"):
@@ -62,7 +64,7 @@ def fallback(context, lang: str = DEFAULT_LANG):
 
 
 def runtime_json(site_dir, name: str) -> dict:
-    return json.loads((site_dir / "pyodide" / name).read_text("utf-8"))
+    return json.loads((deploy.runtime_folder(site_dir) / name).read_text("utf-8"))
 
 
 def test_the_checker_boots_from_the_snapshot_through_nginx(context, nginx_url):
@@ -77,7 +79,7 @@ def test_the_checker_boots_from_the_snapshot_through_nginx(context, nginx_url):
 
 
 def test_the_normal_boot_works_through_nginx(context, nginx_url):
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
+    context.route("**/pyodide/*/snapshot.json", lambda route: route.fulfill(status=404, body="not found"))
     page = verdict(context)
     assert wheel_fetched(context) and csp_violations(page) == []
     assert others(context, nginx_url) == []
@@ -109,9 +111,22 @@ def test_another_origin_cannot_frame_a_page(browser, nginx_url, tmp_path):
 
 
 # --- integrity: one test per refusal ----------------------------------------------------------------
+@pytest.mark.parametrize("folder", [ELSEWHERE, "../", "//127.0.0.2:9/", "0123456789abcdef/../../",
+                                    "0123456789ABCDEF/", "0123456789abcdef"])
+def test_a_runtime_folder_elsewhere_is_refused(context, nginx_url, site_dir, folder):
+    """integrity.mjs names the runtime's folder: anything but 16 hex digits and a slash is refused
+    before the worker asks for a single runtime file."""
+    module = re.sub(r'RUNTIME_FOLDER = "[^"]*"', f"RUNTIME_FOLDER = {json.dumps(folder)}",
+                    deploy.integrity_module("x", deploy.runtime_pins(site_dir)))
+    context.route("**/pycheck/integrity.mjs", lambda route: route.fulfill(
+        status=200, body=module, content_type="text/javascript"))
+    fallback(context)
+    assert pyodide_requests(context) == [] and others(context, nginx_url) == []
+
+
 def test_a_changed_snapshot_manifest_is_refused_by_its_pin(context, nginx_url, site_dir):
     body = json.dumps({**runtime_json(site_dir, "snapshot.json"), "bytes": 1}).encode()
-    context.route("**/pyodide/snapshot.json", lambda route: route.fulfill(status=200, body=body))
+    context.route("**/pyodide/*/snapshot.json", lambda route: route.fulfill(status=200, body=body))
     page = verdict(context)
     assert wheel_fetched(context) and not fetched(context, "snapshot.bin.gz")
     assert csp_violations(page) == [] and others(context, nginx_url) == []
@@ -134,7 +149,7 @@ def test_a_snapshot_for_another_wasm_is_refused(context, nginx_url, site_dir):
 def test_a_changed_lock_file_is_refused_by_its_pin(context, nginx_url, site_dir):
     lock = runtime_json(site_dir, "pyodide-lock.json")
     body = json.dumps(lock, indent=1).encode()  # the same content, other bytes
-    context.route("**/pyodide/pyodide-lock.json", lambda route: route.fulfill(status=200, body=body))
+    context.route("**/pyodide/*/pyodide-lock.json", lambda route: route.fulfill(status=200, body=body))
     fallback(context)
     assert not wheel_fetched(context) and others(context, nginx_url) == []
 
@@ -149,9 +164,9 @@ def test_a_wheel_elsewhere_is_refused(context, nginx_url, site_dir, file_name):
 
 
 def test_a_changed_wasm_is_refused(context, nginx_url, site_dir):
-    wasm = bytearray((site_dir / "pyodide" / "pyodide.asm.wasm").read_bytes())
+    wasm = bytearray((deploy.runtime_folder(site_dir) / "pyodide.asm.wasm").read_bytes())
     wasm[-1] ^= 0xFF
-    context.route("**/pyodide/pyodide.asm.wasm", lambda route: route.fulfill(
+    context.route("**/pyodide/*/pyodide.asm.wasm", lambda route: route.fulfill(
         status=200, body=bytes(wasm), content_type="application/wasm"))
     fallback(context)
     assert others(context, nginx_url) == []

@@ -16,7 +16,7 @@ import zlib
 
 import pytest
 import widgets
-from browserkit import CHECKER, FALLBACK_WITHIN_MS
+from browserkit import CHECKER, FALLBACK_WITHIN_MS, runtime_file, runtime_url_path
 from enginekit import languages, opened
 from passwordkit import CHECK_ALL, cases, cpython
 from practicekit import APP, LOGIN, PASSWORD, PHONE, PIN, act, error_text
@@ -27,8 +27,8 @@ pytestmark = pytest.mark.browser
 
 LANGS = languages()  # {lang: prefix of its pages}
 FIRST = next(iter(LANGS))
-SNAPSHOT = "/pyodide/snapshot.bin.gz"
-WASM = "/pyodide/pyodide.asm.wasm"
+SNAPSHOT = "snapshot.bin.gz"
+WASM = "pyodide.asm.wasm"
 TYPED = "Hemmelig-Tulipan-Vindu-47!"
 STEP = "installere-app-3"  # a step in the middle of its page (the language switch's test)
 
@@ -51,7 +51,8 @@ WARM_SNAPSHOT = "async (url) => (await fetch(url)).arrayBuffer().then((body) => 
 def booted_checker(browser_engine, server, site_dir):
     """The checker page in the first language, Python ready; `boot` lists what its boot requested."""
     with opened(browser_engine, server, LANGS[FIRST]) as page:
-        assert page.evaluate(WARM_SNAPSHOT, SNAPSHOT) == (site_dir / SNAPSHOT.lstrip("/")).stat().st_size
+        snapshot = runtime_url_path(site_dir, SNAPSHOT)
+        assert page.evaluate(WARM_SNAPSHOT, snapshot) == (site_dir / snapshot.lstrip("/")).stat().st_size
         seen = len(server.requests)
         page.open(LANGS[FIRST] + "checker/")
         page.wait_for(f"{CHECKER}[data-state=ready]")
@@ -69,8 +70,9 @@ def checker(booted_checker):
 def test_the_snapshot_is_restored(browser_engine, checker):
     # The snapshot path fetches snapshot.bin.gz and never the pycheck wheel, which is already imported
     # in the snapshot; the normal boot fetches the wheel (tests/browser/test_snapshot.py).
-    assert SNAPSHOT in checker.boot, checker.boot
-    assert not [path for path in checker.boot if path.startswith("/pyodide/pycheck-")], checker.boot
+    booted = [runtime_file(path) for path in checker.boot]
+    assert SNAPSHOT in booted, checker.boot
+    assert not [name for name in booted if name.startswith("pycheck-")], checker.boot
     print(f"{browser_engine.version}: booted from the memory snapshot")
 
 
@@ -127,23 +129,24 @@ def test_typing_shows_the_verdict_and_makes_no_request(checker, server):
 # --- pages of their own ---------------------------------------------------------------------------
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_blocked_wasm_shows_the_fallback_and_retry_recovers(browser_engine, server, lang):
+def test_blocked_wasm_shows_the_fallback_and_retry_recovers(browser_engine, server, site_dir, lang):
     seen = len(server.requests)
-    server.blocked.add(WASM)
+    wasm = runtime_url_path(site_dir, WASM)
+    server.blocked.add(wasm)
     try:
         with opened(browser_engine, server, LANGS[lang] + "checker/") as page:
             page.wait_for(f"{CHECKER}[data-state=error]", FALLBACK_WITHIN_MS)
-            assert WASM in server.since(seen)  # refused, not merely slow
+            assert wasm in server.since(seen)  # refused, not merely slow
             assert page.text(f"{CHECKER} [data-role=status]") == widgets.text("unavailable", lang)
             assert page.text(f"{CHECKER} [data-action=retry]") == widgets.text("retry", lang)
-            server.blocked.discard(WASM)
+            server.blocked.discard(wasm)
             page.click(f"{CHECKER} [data-action=retry]")
             page.wait_for(f"{CHECKER}[data-state=ready]")
             page.fill(f"{CHECKER} input[name=password]", TYPED)
             expect_verdict(page, TYPED, "")
             assert page.evaluate("() => document.querySelector('[data-action=retry]').hidden") is True
     finally:
-        server.blocked.discard(WASM)
+        server.blocked.discard(wasm)
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -6,6 +6,7 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import deploy
 import pytest
 from csp import policy_for
 from static_server import StaticFiles, serving
@@ -20,9 +21,15 @@ CSP = policy_for("")
 
 @pytest.fixture(scope="session")
 def runtime_dir(request: pytest.FixtureRequest) -> Path:
-    """site/pyodide/, as `make site` ships it (PYCHECK_RUNTIME_DIR may name another built runtime)."""
+    """site/pyodide/<id>/, as `make site` ships it (PYCHECK_RUNTIME_DIR may name another built runtime)."""
     chosen = os.environ.get("PYCHECK_RUNTIME_DIR")
-    runtime = Path(chosen).resolve() if chosen else request.getfixturevalue("site_dir") / "pyodide"
+    if chosen:
+        runtime = Path(chosen).resolve()
+    else:
+        try:
+            runtime = deploy.runtime_folder(request.getfixturevalue("site_dir"))
+        except FileNotFoundError as error:
+            pytest.fail(str(error))
     if not (runtime / "pyodide-lock.json").is_file():
         pytest.fail(f"{runtime} holds no Pyodide runtime: `make site` copies it from build/pyodide/")
     return runtime

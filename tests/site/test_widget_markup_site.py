@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import deploy
 import pytest
 from guide_languages import LANGS, prefix
 from sitehtml import SHORT_ADDRESSES
@@ -52,8 +53,10 @@ def test_every_page_finds_the_runtime_and_loads_the_widget_script(site_dir):
         runtime = RUNTIME_META.findall(html)
         assert len(runtime) == 1, page
         directory = (page.parent / runtime[0]).resolve()
-        assert (directory / "pyodide.mjs").is_file() and (directory / "pyodide-lock.json").is_file(), page
         assert directory == (site_dir / "pyodide").resolve(), page
+        # The worker finds the files in the versioned folder integrity.mjs names (tools/deploy.py).
+        folder = directory / deploy.runtime_folder(site_dir).name
+        assert (folder / "pyodide.mjs").is_file() and (folder / "pyodide-lock.json").is_file(), page
         script = re.search(r'<script src="([^"]*assets/javascripts/pycheck/widgets\.js)" type="module">', html)
         assert script, page
         assert (page.parent / script.group(1)).resolve().is_file(), page

@@ -13,8 +13,9 @@ import {
   loadPackages,
   pyodideOptions,
 } from "./runtime.mjs";
-// Written at build time by tools/deploy.py: the sha256 of snapshot.json, pyodide-lock.json and the wasm.
-import { RUNTIME_SHA256 } from "./integrity.mjs";
+// Written at build time by tools/deploy.py: the runtime's versioned folder (inside the runtime address
+// the page gives) and the sha256 of snapshot.json, pyodide-lock.json and the wasm.
+import { RUNTIME_FOLDER, RUNTIME_SHA256 } from "./integrity.mjs";
 
 let pyodide = null;
 // pycheck.web's operations by name.
@@ -187,9 +188,7 @@ function startPyodide(loadPyodide, runtime, extra = {}) {
   });
 }
 
-async function fromSnapshot(loadPyodide, runtime, lock) {
-  const manifest = await snapshotManifest(runtime);
-  if (!manifest) return null;
+async function fromSnapshot(loadPyodide, runtime, lock, manifest) {
   let timer;
   const tooSlow = new Promise((_, reject) => {
     timer = setTimeout(() => reject(new Error("snapshot: too slow")), SNAPSHOT.timeoutMs);
@@ -218,13 +217,23 @@ async function fromSnapshot(loadPyodide, runtime, lock) {
   }
 }
 
-async function boot(runtime) {
-  runtimeBase = new URL(runtime);
+/** Boots Python from the runtime at the page's address `pageRuntime` (…/pyodide/): its files are in
+ * the versioned folder RUNTIME_FOLDER there, which the host may cache for ever. */
+async function boot(pageRuntime) {
+  if (!/^[0-9a-f]{16}\/$/.test(RUNTIME_FOLDER)) throw new Error("integrity.mjs names no runtime folder");
+  runtimeBase = new URL(RUNTIME_FOLDER, new URL(pageRuntime));
   if (runtimeBase.origin !== self.location.origin) throw new Error("the runtime must be on this site");
-  // Pyodide is given the checked lock file instead of fetching it itself.
-  const lock = { lockFileURL: undefined, lockFileContents: await checkedLock() };
-  const { loadPyodide } = await import(new URL("pyodide.mjs", runtime).href);
-  pyodide = await fromSnapshot(loadPyodide, runtime, lock);
+  const runtime = runtimeBase.href;
+  // Asked for at once: the lock file (Pyodide is given the checked copy instead of fetching it
+  // itself), Pyodide's loader, and the snapshot's manifest. All three are let finish before a
+  // failure of one ends the boot, so no request is left behind when the worker is stopped.
+  const [lockContents, { loadPyodide }, manifest] = settledOrThrow(await Promise.allSettled([
+    checkedLock(),
+    import(new URL("pyodide.mjs", runtime).href),
+    snapshotManifest(runtime),
+  ]));
+  const lock = { lockFileURL: undefined, lockFileContents: lockContents };
+  pyodide = manifest && (await fromSnapshot(loadPyodide, runtime, lock, manifest));
   if (!pyodide) {
     pyodide = await startPyodide(loadPyodide, runtime, lock);
     await loadPackages(pyodide, BOOT_PACKAGES);
@@ -232,6 +241,13 @@ async function boot(runtime) {
   const web = pyodide.pyimport(WEB_MODULE);
   operations = Object.fromEntries(plain(web.OPERATIONS).map((name) => [name, web[name]]));
   return pyodide.version;
+}
+
+/** The values of Promise.allSettled's `results`; the first reason if any was rejected. */
+function settledOrThrow(results) {
+  const failed = results.find((result) => result.status === "rejected");
+  if (failed) throw failed.reason;
+  return results.map((result) => result.value);
 }
 
 /** A Python result as plain JSON-ready JavaScript (dicts become objects); the proxy is released. */
