@@ -27,7 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from static_server import StaticFiles, serving
+from static_server import StaticFiles, running, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE = ROOT / "site"
@@ -146,14 +146,8 @@ class SlowRelay(http.server.BaseHTTPRequestHandler):
 @contextmanager
 def slow_relay(upstream_url: str) -> Iterator[str]:
     """A SlowRelay in front of `upstream_url`; yields its base URL."""
-    handler = type("Relay", (SlowRelay,), {"upstream": urlsplit(upstream_url).netloc})
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with running(type("Relay", (SlowRelay,), {"upstream": urlsplit(upstream_url).netloc})) as url:
+        yield url
 
 
 @contextmanager

@@ -47,11 +47,16 @@ class _Server(http.server.ThreadingHTTPServer):
             super().handle_error(request, client_address)
 
 
+def serving(directory: Path, handler: type[StaticFiles] = StaticFiles, port: int = 0):
+    """Serves `directory` on 127.0.0.1 (a free port unless one is given) in a background thread; as a
+    context manager, yields its base URL, ending in '/'."""
+    return running(functools.partial(handler, directory=str(directory)), port)
+
+
 @contextmanager
-def serving(directory: Path, handler: type[StaticFiles] = StaticFiles, port: int = 0) -> Iterator[str]:
-    """Serves `directory` on 127.0.0.1 (a free port unless one is given) in a background thread and
-    yields its base URL, ending in '/'."""
-    server = _Server(("127.0.0.1", port), functools.partial(handler, directory=str(directory)))
+def running(handler, port: int = 0) -> Iterator[str]:
+    """Runs the request handler `handler` on 127.0.0.1 in a background thread; yields its base URL."""
+    server = _Server(("127.0.0.1", port), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"
