@@ -1,5 +1,6 @@
-"""Shared fixtures: the built site served on 127.0.0.1, and Debian's headless Chromium via Playwright
-(launched by browserkit.chromium(), which never downloads a browser)."""
+"""Shared fixtures: the built site served on 127.0.0.1 (by the test server, and by Debian's nginx with
+the generated configuration), and Debian's headless Chromium via Playwright (launched by
+browserkit.chromium(), which never downloads a browser)."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -9,6 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 from browserkit import chromium
 from guide_languages import LANGS, prefix
+from nginxkit import NginxError, nginx
 from static_server import serving
 
 if TYPE_CHECKING:
@@ -32,6 +34,23 @@ def site_url(site_dir: Path) -> Iterator[str]:
     """Serves site/ on a free port of 127.0.0.1 and yields its base URL, ending in '/'."""
     with serving(site_dir) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def nginx_url(site_dir: Path, tmp_path_factory) -> Iterator[str]:
+    """Serves site/ with nginx and the configuration tools/deploy.py generates (tests/nginxkit.py);
+    yields its base URL, ending in '/'."""
+    try:
+        with nginx(site_dir, tmp_path_factory.mktemp("nginx")) as url:
+            yield url
+    except NginxError as error:
+        pytest.fail(str(error))
+
+
+@pytest.fixture(scope="session", params=["site_url", "nginx_url"], ids=["test server", "nginx"])
+def served_url(request) -> str:
+    """The site's base URL from the test server, then from nginx: a test that takes this runs on both."""
+    return request.getfixturevalue(request.param)
 
 
 @pytest.fixture(scope="session")

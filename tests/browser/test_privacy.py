@@ -2,11 +2,9 @@
 nothing stored, nothing in the URL or the console."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import widgets
-from browserkit import CHECKER, READY_TIMEOUT_MS, at, lang_of, recording_context, walk_list
+from browserkit import CHECKER, READY_TIMEOUT_MS, at, lang_of, recording_context
 from guide_languages import DEFAULT_LANG, LANGS
 
 pytestmark = pytest.mark.browser
@@ -14,17 +12,10 @@ pytestmark = pytest.mark.browser
 PASSWORD = "Hemmelig-Tulipan-Vindu-47!"
 
 
-def all_pages(site_dir: Path) -> list[str]:
-    """Every built page of every language, as paths relative to the site root."""
-    pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("index.html")
-                   if "pyodide" not in p.parts)
-    assert {lang_of(p) for p in pages} == set(LANGS) and "index.html" in pages
-    return pages
-
-
 @pytest.fixture(scope="module")
-def context(browser, site_url):
-    ctx = recording_context(browser, base_url=site_url)
+def context(browser, served_url):
+    """The privacy tests' context, through the test server and then through nginx."""
+    ctx = recording_context(browser, base_url=served_url)
     ctx.console = []
     ctx.on("console", lambda message: ctx.console.append(message.text))
     yield ctx
@@ -41,31 +32,21 @@ def checker(context):
     page.close()
 
 
-def test_every_page_requests_only_its_own_origin(browser, site_dir, site_url):
-    # Python's own files are refused here to keep the walk quick (every request is still seen);
-    # the tests below load them for real and check those requests too.
-    ctx = recording_context(browser, base_url=site_url)
-    ctx.route("**/pyodide/**", lambda route: route.abort())
-    page = ctx.new_page()
-    try:
-        walked = walk_list(all_pages(site_dir))
-        for path in walked:
-            page.goto(path)
-            page.wait_for_load_state("networkidle")
-    finally:
-        ctx.close()
-    requests = ctx.requests
-    assert [url for url in requests if not url.startswith(site_url)] == []
-    assert len(requests) > len(walked)
-    assert any("/pyodide/" in url for url in requests), "no page with a widget started Python"
+def test_every_page_requests_only_its_own_origin(site_walk, served_url):
+    # One walk over every page (conftest.site_walk), with Python's own files refused to keep it
+    # quick (every request is still seen); the tests below load them for real and check those too.
+    assert {lang_of(p) for p in site_walk.pages} == set(LANGS) and "index.html" in site_walk.pages
+    assert [url for url in site_walk.requests if not url.startswith(served_url)] == []
+    assert len(site_walk.requests) > len(site_walk.pages)
+    assert any("/pyodide/" in url for url in site_walk.requests), "no page with a widget started Python"
 
 
-def test_python_loads_from_the_origin_alone(context, checker, site_url):
+def test_python_loads_from_the_origin_alone(context, checker, served_url):
     loaded = [url for url in context.requests if "/pyodide/" in url]
     # pycheck comes from its wheel, or already imported in the memory snapshot (test_snapshot.py).
     assert any(url.endswith(".wasm") for url in loaded)
     assert any(url.endswith((".whl", "/snapshot.bin.gz")) for url in loaded)
-    assert [url for url in context.requests if not url.startswith(site_url)] == []
+    assert [url for url in context.requests if not url.startswith(served_url)] == []
 
 
 def test_typing_makes_no_request_at_all(context, checker):
